@@ -1,0 +1,54 @@
+package dev.streamflow.core;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.typesafe.config.Config;
+import dev.streamflow.core.channel.LiveStreams;
+import dev.streamflow.core.config.Settings;
+import dev.streamflow.core.ingest.IngestHook;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The plugin as a host sees it: started once per JVM from the {@code streamflow} configuration, it hands
+ * out the {@link IngestHook} the host's adapter feeds, and stops its workers on {@link #close()}.
+ */
+public final class Streamflow implements AutoCloseable {
+    private final Injector injector;
+
+    private Streamflow(Injector injector) {
+        this.injector = injector;
+    }
+
+    /** Starts the pipeline; a bad configuration fails here with the offending key in the message. */
+    public static Streamflow start(Config config) {
+        return new Streamflow(Guice.createInjector(new CoreModule(config)));
+    }
+
+    public IngestHook ingest() {
+        return injector.getInstance(IngestHook.class);
+    }
+
+    public LiveStreams streams() {
+        return injector.getInstance(LiveStreams.class);
+    }
+
+    /** Ends every live stream (their HLS gets EXT-X-ENDLIST once in-flight segments finish) and stops the workers. */
+    @Override
+    public void close() {
+        streams().closeAll();
+        ExecutorService workers = injector.getInstance(Key.get(ExecutorService.class, LocalWorkers.class));
+        workers.shutdown();
+        try {
+            long graceMillis = injector.getInstance(Settings.class).transcodeDeadline().toMillis();
+            if (!workers.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
