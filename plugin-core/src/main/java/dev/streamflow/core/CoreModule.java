@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.typesafe.config.Config;
+import dev.streamflow.bridge.engine.EncoderChoice;
 import dev.streamflow.bridge.engine.TranscodeEngine;
 import dev.streamflow.core.channel.LiveStreams;
 import dev.streamflow.core.config.Settings;
@@ -49,7 +50,7 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     TranscodeEngine engine() {
-        return TranscodeEngine.create();
+        return new TranscodeEngine(EncoderChoice.detect());
     }
 
     @Provides
