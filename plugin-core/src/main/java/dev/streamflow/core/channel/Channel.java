@@ -53,7 +53,7 @@ final class Channel implements StreamHandle {
         try {
             segmenter.accept(packet);
         } catch (IngestException e) {
-            stop("ending the stream: " + e.getMessage());
+            stop(e.getMessage() + " (stream ended)");
         } catch (RuntimeException e) {
             log.error("{}: unexpected failure while segmenting; ending the stream", stream, e);
             stop(null);
@@ -77,7 +77,7 @@ final class Channel implements StreamHandle {
     private void stop(String error) {
         stopped = true;
         if (error != null) {
-            log.error("{}: {}", stream, error);
+            log.error(error);
         }
         segmenter.close();
         publication.end();
