@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -49,6 +50,7 @@ public final class HlsPublisher {
     private long lastSequence = Long.MIN_VALUE;
     private long nextMediaSequence = -1;
     private boolean discontinuityPending;
+    private Instant endOfLastSegment;
     private boolean allIndependent = true;
     private boolean ended;
 
@@ -140,7 +142,23 @@ public final class HlsPublisher {
         lastSequence = source.sequence();
         discontinuityPending = false;
         long millis = Math.round(source.duration() / (Segment.CLOCK_HZ / 1000.0));
-        return new WindowEntry(nextMediaSequence++, fileName, millis, source.ingestedAt(), discontinuity);
+        Instant programDateTime = programDateTime(source, discontinuity);
+        endOfLastSegment = programDateTime.plusMillis(millis);
+        return new WindowEntry(nextMediaSequence++, fileName, millis, programDateTime, discontinuity);
+    }
+
+    /**
+     * The wall clock anchors the first segment and every one after a break; in between, each segment starts
+     * where the previous one ended, so PDT agrees with EXTINF whatever the ingest jitter. Never goes back.
+     */
+    private Instant programDateTime(Segment source, boolean discontinuity) {
+        if (endOfLastSegment == null) {
+            return source.ingestedAt();
+        }
+        if (discontinuity && source.ingestedAt().isAfter(endOfLastSegment)) {
+            return source.ingestedAt();
+        }
+        return endOfLastSegment;
     }
 
     private List<WindowEntry> slide(WindowEntry entry) {

@@ -30,6 +30,19 @@ class FrameRateTest {
     }
 
     @Test
+    void millisecondTimestampsFromRtmpStillSay30() {
+        // 30 fps carried in whole milliseconds, as FLV/RTMP does: 0, 33, 67, 100, ... then times 90
+        List<Long> pts = java.util.stream.LongStream.range(0, 60).map(i -> Math.round(i * 1000.0 / 30) * 90).boxed().toList();
+        assertEquals(30.0, FrameRate.fromPts(pts).orElseThrow(), 1e-9);
+    }
+
+    @Test
+    void anUncommonRateIsReportedAsMeasured() {
+        List<Long> pts = java.util.stream.LongStream.range(0, 20).map(i -> i * 6000).boxed().toList();
+        assertEquals(15.0, FrameRate.fromPts(pts).orElseThrow(), 1e-9);
+    }
+
+    @Test
     void unwrapsAt2To33() {
         List<Long> pts = List.of(WRAP - 3600, WRAP - 1800, 0L, 1800L, 3600L);
         assertEquals(50.0, FrameRate.fromPts(pts).orElseThrow(), 1e-9);
