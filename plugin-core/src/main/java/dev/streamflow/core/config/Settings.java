@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The validated settings the pipeline runs on, read once from the {@code streamflow} config tree. Every
@@ -18,6 +20,8 @@ import java.util.List;
  */
 public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget, Duration segmentMaxDuration,
                        List<VideoProfile> ladder, int localWorkers, Duration transcodeDeadline) {
+
+    private static final Pattern BITRATE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(k|m)?(?:bps|bit/s)?\\s*");
 
     public Settings {
         ladder = List.copyOf(ladder);
@@ -77,12 +81,12 @@ public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget,
 
     /** "3000k", "3M", "3000kbps" or plain bits per second; decimal units, as video bitrates are. */
     static int kilobitsPerSecond(String text) {
-        var m = java.util.regex.Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(k|m)?(?:bps|bit/s)?\\s*").matcher(text);
+        var m = BITRATE.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("bitrate '" + text + "' is not a number with an optional k or M (e.g. 3000k)");
         }
         double value = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(java.util.Locale.ROOT);
+        String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
         double kbps = switch (unit) {
             case "k" -> value;
             case "m" -> value * 1000;
