@@ -1,4 +1,6 @@
 /**
- * The Livepeer wire protocol: messages, header codecs, segment and result signatures, and the orchestrator client. Filled by the orchestrator-offload work.
+ * The Livepeer wire protocol. {@code net}: the generated messages and gRPC stubs (package {@code net} on the
+ * wire); {@code wire}: header codecs, signatures, capabilities and profile fields; {@code client}: the
+ * orchestrator client (GetOrchestrator, Ping, EndTranscodingSession, {@code POST /segment}, rendition download).
  */
 package dev.streamflow.protocol;
