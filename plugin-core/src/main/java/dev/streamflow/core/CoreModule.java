@@ -3,25 +3,54 @@ package dev.streamflow.core;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import com.typesafe.config.Config;
 import dev.streamflow.bridge.engine.EncoderChoice;
 import dev.streamflow.bridge.engine.TranscodeEngine;
 import dev.streamflow.core.channel.LiveStreams;
 import dev.streamflow.core.config.Settings;
 import dev.streamflow.core.dispatch.Dispatcher;
+import dev.streamflow.core.config.RemoteSettings;
+import dev.streamflow.core.discovery.CombinedSources;
+import dev.streamflow.core.discovery.OrchestratorPool;
+import dev.streamflow.core.discovery.OrchestratorSource;
+import dev.streamflow.core.discovery.PoolSettings;
+import dev.streamflow.core.discovery.StaticOrchestrators;
+import dev.streamflow.core.discovery.WebhookOrchestrators;
+import dev.streamflow.core.dispatch.DispatchPolicy;
 import dev.streamflow.core.dispatch.LocalEngineTarget;
+import dev.streamflow.core.dispatch.RemoteOrchestrators;
+import dev.streamflow.core.dispatch.ResultCheck;
+import dev.streamflow.core.dispatch.Selector;
+import dev.streamflow.core.dispatch.SessionBook;
+import dev.streamflow.core.dispatch.Suspensions;
+import dev.streamflow.core.dispatch.WireLadder;
+import dev.streamflow.pm.key.EthereumKey;
+import dev.streamflow.protocol.client.BroadcasterIdentity;
+import dev.streamflow.protocol.client.ClientLimits;
+import dev.streamflow.protocol.client.HttpTransport;
+import dev.streamflow.protocol.client.OrchestratorClient;
+import dev.streamflow.protocol.client.SegmentClient;
+import dev.streamflow.protocol.net.Capabilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.streamflow.core.hls.DirectorySegmentStore;
 import dev.streamflow.core.hls.SegmentStore;
 import dev.streamflow.core.ingest.IngestHook;
 
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Wires plugin-core from the {@code streamflow} configuration. */
 final class CoreModule extends AbstractModule {
+    private static final Logger log = LoggerFactory.getLogger(CoreModule.class);
     private final Config config;
 
     CoreModule(Config config) {
@@ -33,6 +62,8 @@ final class CoreModule extends AbstractModule {
         bind(IngestHook.class).to(LiveStreams.class);
         bind(LiveStreams.class).in(Singleton.class);
         bind(Clock.class).toInstance(Clock.systemUTC());
+        // core.verify replaces this with OptionalBinder.newOptionalBinder(binder(), ResultCheck.class).setBinding()
+        OptionalBinder.newOptionalBinder(binder(), ResultCheck.class).setDefault().toInstance(ResultCheck.ACCEPT_ALL);
     }
 
     @Provides
@@ -62,8 +93,57 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Dispatcher dispatcher(TranscodeEngine engine, @LocalWorkers ExecutorService workers, Settings settings) {
-        return new Dispatcher(new LocalEngineTarget(engine, workers), settings.transcodeDeadline());
+    Dispatcher dispatcher(TranscodeEngine engine, @LocalWorkers ExecutorService workers, Settings settings,
+                          Optional<RemoteOrchestrators> remote, ResultCheck check) {
+        RemoteSettings r = settings.remote();
+        return new Dispatcher(new LocalEngineTarget(engine, workers), remote, check,
+                new DispatchPolicy(r.redundancy(), r.maxPricePerPixel()), settings.transcodeDeadline());
+    }
+
+    @Provides
+    @Singleton
+    @RemoteThreads
+    ExecutorService remoteThreads() {
+        return Executors.newCachedThreadPool(named("streamflow-remote-"));
+    }
+
+    @Provides
+    @Singleton
+    ScheduledExecutorService poolScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(named("streamflow-discovery-"));
+    }
+
+    /** Present when orchestrators are configured; its pool is already asking them for offers. */
+    @Provides
+    @Singleton
+    Optional<RemoteOrchestrators> remote(Settings settings, Clock clock, @RemoteThreads ExecutorService threads,
+                                         ScheduledExecutorService scheduler) {
+        RemoteSettings r = settings.remote();
+        if (!r.enabled()) {
+            return Optional.empty();
+        }
+        EthereumKey key = EthereumKey.generate(new SecureRandom());
+        log.info("broadcaster address {} (a new key for this run; off-chain, no payments)", key.address());
+        BroadcasterIdentity identity = BroadcasterIdentity.of(key);
+        ClientLimits limits = ClientLimits.defaults();
+        Capabilities wanted = WireLadder.capabilities(settings.ladder());
+        OrchestratorPool pool = new OrchestratorPool(source(r, clock), uri -> new OrchestratorClient(uri, identity, limits), wanted,
+                new PoolSettings(r.firstAnswer(), r.discoveryCutoff(), r.discoveryRetry()), clock, scheduler, threads);
+        Selector selector = new Selector(new Suspensions(r.suspension(), r.maxSuspension(), clock), r.hedgeAfter(), clock);
+        SegmentClient segments = new SegmentClient(identity, HttpTransport.create(), limits);
+        pool.start();
+        return Optional.of(new RemoteOrchestrators(pool, selector, new SessionBook(pool, wanted, clock), segments, threads,
+                r.maxAttempts()));
+    }
+
+    private static OrchestratorSource source(RemoteSettings r, Clock clock) {
+        if (r.webhook().isPresent()) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(r.webhookTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            OrchestratorSource webhook = new WebhookOrchestrators(r.webhook().get(), http, r.webhookTimeout(), r.webhookRefresh(), clock);
+            return r.orchestrators().isEmpty() ? webhook : new CombinedSources(new StaticOrchestrators(r.orchestrators()), webhook);
+        }
+        return new StaticOrchestrators(r.orchestrators());
     }
 
     private static ThreadFactory named(String prefix) {

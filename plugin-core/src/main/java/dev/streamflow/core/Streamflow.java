@@ -6,9 +6,12 @@ import com.google.inject.Key;
 import com.typesafe.config.Config;
 import dev.streamflow.core.channel.LiveStreams;
 import dev.streamflow.core.config.Settings;
+import dev.streamflow.core.dispatch.RemoteOrchestrators;
 import dev.streamflow.core.ingest.IngestHook;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * out the {@link IngestHook} the host's adapter feeds, and stops its workers on {@link #close()}.
  */
 public final class Streamflow implements AutoCloseable {
+    private static final Key<Optional<RemoteOrchestrators>> REMOTE = new Key<>() {
+    };
     private final Injector injector;
 
     private Streamflow(Injector injector) {
@@ -39,10 +44,21 @@ public final class Streamflow implements AutoCloseable {
     @Override
     public void close() {
         streams().closeAll();
-        ExecutorService workers = injector.getInstance(Key.get(ExecutorService.class, LocalWorkers.class));
-        workers.shutdown();
+        long graceMillis = injector.getInstance(Settings.class).transcodeDeadline().toMillis();
+        ExecutorService local = injector.getInstance(Key.get(ExecutorService.class, LocalWorkers.class));
+        ExecutorService remote = injector.getInstance(Key.get(ExecutorService.class, RemoteThreads.class));
+        // the pool first: it stops asking, and its closed channels end any GetOrchestrator still waiting
+        injector.getInstance(REMOTE).ifPresent(r -> r.pool().close());
+        injector.getInstance(ScheduledExecutorService.class).shutdownNow();
+        local.shutdown();
+        remote.shutdown();
+        awaitOrStop(local, graceMillis);
+        awaitOrStop(remote, graceMillis);
+    }
+
+    /** In-flight segments finish within their deadline; then whatever is left is interrupted. */
+    private static void awaitOrStop(ExecutorService workers, long graceMillis) {
         try {
-            long graceMillis = injector.getInstance(Settings.class).transcodeDeadline().toMillis();
             if (!workers.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
                 workers.shutdownNow();
             }

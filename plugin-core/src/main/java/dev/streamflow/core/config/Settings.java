@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * bad value fails here, at start, with the config path in the message.
  */
 public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget, Duration segmentMaxDuration,
-                       List<VideoProfile> ladder, int localWorkers, Duration transcodeDeadline) {
+                       List<VideoProfile> ladder, int localWorkers, Duration transcodeDeadline, RemoteSettings remote) {
 
     private static final Pattern BITRATE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(k|m)?(?:bps|bit/s)?\\s*");
 
@@ -30,6 +30,8 @@ public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget,
         require(localWorkers >= 1 && localWorkers <= 64, "streamflow.transcode.local-workers must be 1..64, was " + localWorkers);
         require(transcodeDeadline.compareTo(segmentTarget) > 0,
                 "streamflow.transcode.deadline (" + transcodeDeadline + ") must be longer than streamflow.segment.target");
+        require(remote.hedgeAfter().compareTo(transcodeDeadline) < 0,
+                "streamflow.transcode.hedge-after (" + remote.hedgeAfter() + ") must be shorter than streamflow.transcode.deadline");
         var names = new HashSet<String>();
         for (VideoProfile p : ladder) {
             require(names.add(p.name()), "streamflow.ladder names profile '" + p.name() + "' twice");
@@ -46,7 +48,8 @@ public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget,
                     c.getDuration("segment.max-duration"),
                     ladder(c),
                     c.getInt("transcode.local-workers"),
-                    c.getDuration("transcode.deadline"));
+                    c.getDuration("transcode.deadline"),
+                    RemoteSettings.from(c));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad Streamflow configuration: " + e.getMessage(), e);
         }

@@ -6,40 +6,57 @@ import dev.streamflow.core.segment.Segment;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Sends each segment to a target under a per-segment deadline, so a stuck transcode can never hold up
- * publication. For now the target is the local engine; remote orchestrators come behind the same seam.
+ * Sends each segment to orchestrators (when any are configured) and to the local engine when none can do it,
+ * under a per-segment deadline, so that a dead, full, slow or frozen orchestrator never stalls publication. See
+ * {@link SegmentRun} for the attempts, hedging and redundancy. Every result passes the shape check and the
+ * {@link ResultCheck} before it may be published. With no orchestrators the local engine is the only target.
  */
 public final class Dispatcher {
-    private final TranscodeTarget target;
+    private final TranscodeTarget local;
+    private final Optional<RemoteOrchestrators> remote;
+    private final ResultCheck check;
+    private final DispatchPolicy defaults;
     private final Duration deadline;
+    private final FallbackNotice notice = new FallbackNotice();
 
-    public Dispatcher(TranscodeTarget target, Duration deadline) {
-        this.target = target;
+    /** Local engine only, every result accepted. */
+    public Dispatcher(TranscodeTarget local, Duration deadline) {
+        this(local, Optional.empty(), ResultCheck.ACCEPT_ALL, DispatchPolicy.single(), deadline);
+    }
+
+    public Dispatcher(TranscodeTarget local, Optional<RemoteOrchestrators> remote, ResultCheck check, DispatchPolicy defaults,
+                      Duration deadline) {
+        this.local = local;
+        this.remote = remote;
+        this.check = check;
+        this.defaults = defaults;
         this.deadline = deadline;
     }
 
     /** Renditions in ladder order, or a failure ({@link java.util.concurrent.TimeoutException} past the deadline). */
     public CompletableFuture<List<Rendition>> dispatch(Segment segment, List<VideoProfile> ladder) {
-        CompletableFuture<List<Rendition>> attempt = target.transcode(segment, ladder);
-        attempt.orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        return attempt.thenApply(renditions -> requireLadderShape(segment, ladder, renditions));
+        return dispatch(segment, ladder, defaults);
     }
 
-    private List<Rendition> requireLadderShape(Segment segment, List<VideoProfile> ladder, List<Rendition> renditions) {
-        if (renditions.size() != ladder.size()) {
-            throw new IllegalStateException(target.name() + " returned " + renditions.size() + " renditions for "
-                    + ladder.size() + " profiles on segment " + segment.sequence());
+    /** As {@link #dispatch(Segment, List)}, on a channel's own terms. */
+    public CompletableFuture<List<Rendition>> dispatch(Segment segment, List<VideoProfile> ladder, DispatchPolicy policy) {
+        SegmentRun run = new SegmentRun(segment, ladder, policy, remote, local, check, deadline);
+        CompletableFuture<Transcoded> result = run.start();
+        if (remote.isPresent()) {
+            result.thenAccept(transcoded -> tell(transcoded, run));
         }
-        for (int i = 0; i < ladder.size(); i++) {
-            if (!renditions.get(i).profile().equals(ladder.get(i))) {
-                throw new IllegalStateException(target.name() + " returned rendition " + i + " for profile "
-                        + renditions.get(i).profile().name() + ", expected " + ladder.get(i).name());
-            }
+        return result.thenApply(Transcoded::renditions);
+    }
+
+    private void tell(Transcoded transcoded, SegmentRun run) {
+        if (transcoded.proof().isPresent()) {
+            notice.transcodedRemotely(transcoded.target());
+        } else {
+            notice.transcodedLocally(run.whyLocal());
         }
-        return renditions;
     }
 }

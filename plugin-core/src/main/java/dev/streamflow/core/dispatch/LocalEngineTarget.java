@@ -1,6 +1,5 @@
 package dev.streamflow.core.dispatch;
 
-import dev.streamflow.bridge.engine.Rendition;
 import dev.streamflow.bridge.engine.TranscodeEngine;
 import dev.streamflow.bridge.engine.TranscodeException;
 import dev.streamflow.bridge.engine.VideoProfile;
@@ -30,14 +29,14 @@ public final class LocalEngineTarget implements TranscodeTarget {
     }
 
     @Override
-    public CompletableFuture<List<Rendition>> transcode(Segment segment, List<VideoProfile> ladder) {
-        CompletableFuture<List<Rendition>> result = new CompletableFuture<>();
+    public CompletableFuture<Transcoded> transcode(Segment segment, List<VideoProfile> ladder) {
+        CompletableFuture<Transcoded> result = new CompletableFuture<>();
         workers.execute(() -> {
             if (result.isDone()) {
                 return;
             }
             try {
-                result.complete(engine.transcode(segment.ts(), ladder));
+                result.complete(Transcoded.local(engine.transcode(segment.ts(), ladder)));
             } catch (TranscodeException e) {
                 result.completeExceptionally(e);
             } catch (RuntimeException e) {
