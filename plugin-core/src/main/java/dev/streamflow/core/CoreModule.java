@@ -7,6 +7,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import com.typesafe.config.Config;
 import dev.streamflow.bridge.engine.EncoderChoice;
 import dev.streamflow.bridge.engine.TranscodeEngine;
+import dev.streamflow.core.channel.Channels;
 import dev.streamflow.core.channel.LiveStreams;
 import dev.streamflow.core.config.Settings;
 import dev.streamflow.core.dispatch.Dispatcher;
@@ -61,6 +62,7 @@ final class CoreModule extends AbstractModule {
     protected void configure() {
         bind(IngestHook.class).to(LiveStreams.class);
         bind(LiveStreams.class).in(Singleton.class);
+        bind(Channels.class).in(Singleton.class);
         bind(Clock.class).toInstance(Clock.systemUTC());
         // core.verify replaces this with OptionalBinder.newOptionalBinder(binder(), ResultCheck.class).setBinding()
         OptionalBinder.newOptionalBinder(binder(), ResultCheck.class).setDefault().toInstance(ResultCheck.ACCEPT_ALL);

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.typesafe.config.Config;
+import dev.streamflow.core.channel.Channels;
 import dev.streamflow.core.channel.LiveStreams;
 import dev.streamflow.core.config.Settings;
 import dev.streamflow.core.dispatch.RemoteOrchestrators;
@@ -34,6 +35,11 @@ public final class Streamflow implements AutoCloseable {
 
     public IngestHook ingest() {
         return injector.getInstance(IngestHook.class);
+    }
+
+    /** Which streams are transcoded; a host's admin API enables and disables channels here at run time. */
+    public Channels channels() {
+        return injector.getInstance(Channels.class);
     }
 
     public LiveStreams streams() {

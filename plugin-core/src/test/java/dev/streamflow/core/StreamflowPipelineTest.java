@@ -107,6 +107,18 @@ class StreamflowPipelineTest {
         }
     }
 
+    @Test
+    void aStreamOfAChannelThatIsNotEnabledLeavesNoTrace() throws Exception {
+        streamflow.channels().disable("live", "private-*");
+        List<MediaPacket> packets = FilePackets.read(TestMedia.flv(TestMedia.Spec.pattern(640, 360, 30, 6.0)));
+        StreamHandle handle = streamflow.ingest().open(new StreamKey("live", "private-1"));
+        packets.forEach(handle::packet);
+        handle.close();
+
+        assertTrue(streamflow.streams().live().isEmpty());
+        assertFalse(Files.exists(hls.resolve("live/private-1")), "nothing written for a pass-through stream");
+    }
+
     private static MediaPacket opaqueVideo(MediaPacket p, String codec) {
         if (!p.isVideo()) {
             return p;

@@ -1,6 +1,6 @@
 package dev.streamflow.core.channel;
 
-import dev.streamflow.bridge.engine.VideoProfile;
+import dev.streamflow.core.config.ChannelPolicy;
 import dev.streamflow.core.dispatch.Dispatcher;
 import dev.streamflow.core.ingest.IngestException;
 import dev.streamflow.core.ingest.MediaPacket;
@@ -23,17 +23,17 @@ final class Channel implements StreamHandle {
     private static final Logger log = LoggerFactory.getLogger(Channel.class);
 
     private final StreamKey stream;
-    private final List<VideoProfile> ladder;
+    private final ChannelPolicy policy;
     private final Dispatcher dispatcher;
     private final OrderedPublication publication;
     private final Segmenter segmenter;
     private final Consumer<Channel> onClosed;
     private boolean stopped;
 
-    Channel(StreamKey stream, List<VideoProfile> ladder, Dispatcher dispatcher, OrderedPublication publication,
+    Channel(StreamKey stream, ChannelPolicy policy, Dispatcher dispatcher, OrderedPublication publication,
             SegmenterFactory segmenters, Consumer<Channel> onClosed) {
         this.stream = stream;
-        this.ladder = ladder;
+        this.policy = policy;
         this.dispatcher = dispatcher;
         this.publication = publication;
         this.segmenter = segmenters.create(stream, this::segmentReady);
@@ -85,6 +85,6 @@ final class Channel implements StreamHandle {
     }
 
     private void segmentReady(Segment segment) {
-        publication.submit(segment, dispatcher.dispatch(segment, ladder));
+        publication.submit(segment, dispatcher.dispatch(segment, policy.ladder(), policy.dispatch()));
     }
 }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.streamflow.bridge.engine.VideoProfile;
+import dev.streamflow.core.dispatch.DispatchPolicy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +20,14 @@ import java.util.regex.Pattern;
  * bad value fails here, at start, with the config path in the message.
  */
 public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget, Duration segmentMaxDuration,
-                       List<VideoProfile> ladder, int localWorkers, Duration transcodeDeadline, RemoteSettings remote) {
+                       List<VideoProfile> ladder, int localWorkers, Duration transcodeDeadline, RemoteSettings remote,
+                       List<ChannelRule> channels, ChannelPolicy defaultPolicy) {
 
     private static final Pattern BITRATE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(k|m)?(?:bps|bit/s)?\\s*");
 
     public Settings {
         ladder = List.copyOf(ladder);
+        channels = List.copyOf(channels);
         require(hlsWindow >= 6, "streamflow.hls.window must be at least 6, was " + hlsWindow);
         require(!ladder.isEmpty(), "streamflow.ladder must list at least one profile");
         require(localWorkers >= 1 && localWorkers <= 64, "streamflow.transcode.local-workers must be 1..64, was " + localWorkers);
@@ -41,27 +44,62 @@ public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget,
     public static Settings from(Config root) {
         Config c = root.getConfig("streamflow");
         try {
+            List<VideoProfile> ladder = ladder(c.getList("ladder"), "streamflow.ladder");
+            RemoteSettings remote = RemoteSettings.from(c);
+            ChannelPolicy defaults = new ChannelPolicy(ladder,
+                    new DispatchPolicy(remote.redundancy(), remote.maxPricePerPixel()), c.getDouble("verification.rate"));
             return new Settings(
                     Path.of(c.getString("hls.directory")),
                     c.getInt("hls.window"),
                     c.getDuration("segment.target"),
                     c.getDuration("segment.max-duration"),
-                    ladder(c),
+                    ladder,
                     c.getInt("transcode.local-workers"),
                     c.getDuration("transcode.deadline"),
-                    RemoteSettings.from(c));
+                    remote,
+                    channels(c.getList("channels"), defaults),
+                    defaults);
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad Streamflow configuration: " + e.getMessage(), e);
         }
     }
 
-    private static List<VideoProfile> ladder(Config c) {
+    private static List<VideoProfile> ladder(List<? extends ConfigValue> entries, String path) {
         List<VideoProfile> profiles = new ArrayList<>();
-        List<? extends ConfigValue> entries = c.getList("ladder");
         for (int i = 0; i < entries.size(); i++) {
-            profiles.add(profile(entries.get(i), "streamflow.ladder[" + i + "]"));
+            profiles.add(profile(entries.get(i), path + "[" + i + "]"));
         }
         return profiles;
+    }
+
+    /** Each entry selects streams by pattern; what it leaves out comes from the global settings. */
+    private static List<ChannelRule> channels(List<? extends ConfigValue> entries, ChannelPolicy defaults) {
+        List<ChannelRule> rules = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String path = "streamflow.channels[" + i + "]";
+            if (entries.get(i).valueType() != ConfigValueType.OBJECT) {
+                throw new IllegalArgumentException(path + " must be an object like { app = \"live\", streams = \"*\" }");
+            }
+            rules.add(channel(entries.get(i).atKey("c").getConfig("c"), path, defaults));
+        }
+        return rules;
+    }
+
+    private static ChannelRule channel(Config c, String path, ChannelPolicy defaults) {
+        try {
+            List<VideoProfile> ladder = c.hasPath("ladder") ? ladder(c.getList("ladder"), path + ".ladder") : defaults.ladder();
+            DispatchPolicy dispatch = new DispatchPolicy(
+                    c.hasPath("redundancy") ? c.getInt("redundancy") : defaults.dispatch().redundancy(),
+                    c.hasPath("max-price-per-pixel") ? RemoteSettings.maxPrice(c.getString("max-price-per-pixel"))
+                            : defaults.dispatch().maxPricePerPixel());
+            double rate = c.hasPath("verification-rate") ? c.getDouble("verification-rate") : defaults.verificationRate();
+            return new ChannelRule(c.hasPath("app") ? c.getString("app") : "*",
+                    c.hasPath("streams") ? c.getString("streams") : "*",
+                    !c.hasPath("enabled") || c.getBoolean("enabled"),
+                    new ChannelPolicy(ladder, dispatch, rate));
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
     }
 
     private static VideoProfile profile(ConfigValue value, String path) {
