@@ -40,6 +40,7 @@ public final class BridgeNode implements AutoCloseable {
 
     private final BridgeConfig config;
     private final SegmentTranscoder transcoder;
+    private final ResultSigner signer;
     private final SecureRandom random = new SecureRandom();
     private Server server;
     private EthereumKey key;
@@ -47,8 +48,13 @@ public final class BridgeNode implements AutoCloseable {
     private URI serviceUri;
 
     public BridgeNode(BridgeConfig config, SegmentTranscoder transcoder) {
+        this(config, transcoder, ResultSigner.STANDARD);
+    }
+
+    public BridgeNode(BridgeConfig config, SegmentTranscoder transcoder, ResultSigner signer) {
         this.config = config;
         this.transcoder = config.echo() ? new EchoTranscoder() : transcoder;
+        this.signer = signer;
     }
 
     /** Loads or makes the key and certificate, binds the port and starts serving. */
@@ -152,7 +158,7 @@ public final class BridgeNode implements AutoCloseable {
         Sessions sessions = new Sessions(config.maxSessions(), System::nanoTime);
         Offers offers = new Offers(serviceUri, key.address().bytes(), config.pricePerUnit(), config.pixelsPerUnit(), config.maxSessions(), tokens);
         RenditionStore renditions = new RenditionStore(config.limits().renditionTtl(), config.limits().maxStoredBytes(), System::nanoTime);
-        SegmentServlet.NodeParts parts = new SegmentServlet.NodeParts(key, serviceUri, offers, tokens, sessions, transcoder, renditions, config.limits());
+        SegmentServlet.NodeParts parts = new SegmentServlet.NodeParts(key, serviceUri, offers, tokens, sessions, transcoder, signer, renditions, config.limits());
 
         GrpcServlet grpc = new ServletServerBuilder()
                 .addService(new OrchestratorService(key, offers, sessions, tokens))

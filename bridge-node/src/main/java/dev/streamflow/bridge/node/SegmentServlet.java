@@ -12,7 +12,6 @@ import dev.streamflow.protocol.net.TranscodedSegmentData;
 import dev.streamflow.protocol.wire.EthSignatures;
 import dev.streamflow.protocol.wire.HeaderCodec;
 import dev.streamflow.protocol.wire.ProtocolErrors;
-import dev.streamflow.protocol.wire.ResultSignature;
 import dev.streamflow.protocol.wire.SegmentProfiles;
 import dev.streamflow.protocol.wire.SegmentSignature;
 import dev.streamflow.protocol.wire.WireCapabilities;
@@ -254,7 +253,7 @@ final class SegmentServlet extends HttpServlet {
             renditions.add(output.ts());
             data.addSegments(TranscodedSegmentData.newBuilder().setUrl(node.serviceUri() + path).setPixels(output.pixels()));
         }
-        return data.setSig(ByteString.copyFrom(ResultSignature.sign(node.key(), renditions))).build();
+        return data.setSig(ByteString.copyFrom(node.signer().sign(node.key(), renditions))).build();
     }
 
     /** {@code /stream/<session>/<index>_<profile>/<seq>.ts}; the profile name is reduced to URL-safe characters. */
@@ -280,6 +279,6 @@ final class SegmentServlet extends HttpServlet {
 
     /** Everything the servlets share. */
     record NodeParts(EthereumKey key, URI serviceUri, Offers offers, AuthTokens tokens, Sessions sessions,
-                     SegmentTranscoder transcoder, RenditionStore renditions, BridgeConfig.Limits limits) {
+                     SegmentTranscoder transcoder, ResultSigner signer, RenditionStore renditions, BridgeConfig.Limits limits) {
     }
 }

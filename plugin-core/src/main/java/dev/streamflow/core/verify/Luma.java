@@ -1,0 +1,98 @@
+package dev.streamflow.core.verify;
+
+/**
+ * Measures on 8-bit luma planes: SSIM (Wang et al. 2004, 8×8 windows on a 4-pixel grid, the usual constants for
+ * a 255 range), mean and standard deviation, and the mean absolute difference between two frames.
+ */
+final class Luma {
+    private static final double C1 = Math.pow(0.01 * 255, 2);
+    private static final double C2 = Math.pow(0.03 * 255, 2);
+    private static final int BLOCK = 4;
+
+    private Luma() {
+    }
+
+    /** Mean SSIM of two equally sized planes; windows are pairs of 4×4 blocks in each direction (8×8, step 4). */
+    static double ssim(byte[] a, byte[] b, int width, int height) {
+        int bw = width / BLOCK;
+        int bh = height / BLOCK;
+        if (bw < 2 || bh < 2) {
+            return a.length == b.length && java.util.Arrays.equals(a, b) ? 1.0 : 0.0;
+        }
+        int[][] sums = blockSums(a, b, width, bw, bh);
+        double total = 0;
+        for (int y = 0; y + 1 < bh; y++) {
+            for (int x = 0; x + 1 < bw; x++) {
+                total += window(sums, bw, x, y);
+            }
+        }
+        return total / ((bw - 1) * (bh - 1));
+    }
+
+    /** Per 4×4 block: Σa, Σb, Σa², Σb², Σab. */
+    /** 16 pixels of at most 255² each fit an int. */
+    private static int[][] blockSums(byte[] a, byte[] b, int width, int bw, int bh) {
+        int[] sumA = new int[bw * bh];
+        int[] sumB = new int[bw * bh];
+        int[] sumAA = new int[bw * bh];
+        int[] sumBB = new int[bw * bh];
+        int[] sumAB = new int[bw * bh];
+        for (int y = 0; y < bh * BLOCK; y++) {
+            int row = y * width;
+            int blockRow = (y / BLOCK) * bw;
+            for (int x = 0; x < bw * BLOCK; x++) {
+                int pa = a[row + x] & 0xFF;
+                int pb = b[row + x] & 0xFF;
+                int block = blockRow + (x >> 2);
+                sumA[block] += pa;
+                sumB[block] += pb;
+                sumAA[block] += pa * pa;
+                sumBB[block] += pb * pb;
+                sumAB[block] += pa * pb;
+            }
+        }
+        return new int[][]{sumA, sumB, sumAA, sumBB, sumAB};
+    }
+
+    private static double window(int[][] sums, int bw, int x, int y) {
+        double[] s = new double[5];
+        for (int k = 0; k < 5; k++) {
+            int[] plane = sums[k];
+            int i = y * bw + x;
+            s[k] = plane[i] + plane[i + 1] + plane[i + bw] + plane[i + bw + 1];
+        }
+        double n = 4.0 * BLOCK * BLOCK;
+        double meanA = s[0] / n;
+        double meanB = s[1] / n;
+        double varA = s[2] / n - meanA * meanA;
+        double varB = s[3] / n - meanB * meanB;
+        double cov = s[4] / n - meanA * meanB;
+        return ((2 * meanA * meanB + C1) * (2 * cov + C2)) / ((meanA * meanA + meanB * meanB + C1) * (varA + varB + C2));
+    }
+
+    static double mean(byte[] plane) {
+        long sum = 0;
+        for (byte p : plane) {
+            sum += p & 0xFF;
+        }
+        return sum / (double) plane.length;
+    }
+
+    static double standardDeviation(byte[] plane) {
+        double mean = mean(plane);
+        double squares = 0;
+        for (byte p : plane) {
+            double d = (p & 0xFF) - mean;
+            squares += d * d;
+        }
+        return Math.sqrt(squares / plane.length);
+    }
+
+    static double meanAbsoluteDifference(byte[] a, byte[] b) {
+        long sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
+        }
+        return sum / (double) a.length;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.streamflow.core.verify;
+
+import java.util.Optional;
+
+/**
+ * When the source has sound, so does each rendition: its peak is not more than {@link #MAX_DROP_DB} below the
+ * source's. A silent source never trips it (implementation notes §10).
+ */
+final class SilentAudioCheck extends DeepCheck {
+    /** Below this peak the source itself is silent. */
+    private static final double AUDIBLE_DB = -60;
+    private static final double MAX_DROP_DB = 30;
+
+    @Override
+    public String name() {
+        return "audio";
+    }
+
+    @Override
+    Optional<String> problem(DeepSample sample, DeepSample.RenditionSample r) {
+        if (sample.sourceAudio().isEmpty() || sample.sourceAudio().get().maxDb() < AUDIBLE_DB) {
+            return Optional.empty();
+        }
+        double source = sample.sourceAudio().get().maxDb();
+        if (r.audio().isEmpty()) {
+            return Optional.of("has no decodable audio, the source peaks at " + source + " dB");
+        }
+        double rendition = r.audio().get().maxDb();
+        if (rendition < source - MAX_DROP_DB) {
+            return Optional.of("audio peaks at " + rendition + " dB, the source at " + source + " dB: silent");
+        }
+        return Optional.empty();
+    }
+}
