@@ -22,6 +22,10 @@ import dev.streamflow.core.dispatch.DispatchPolicy;
 import dev.streamflow.core.dispatch.LocalEngineTarget;
 import dev.streamflow.core.dispatch.RemoteOrchestrators;
 import dev.streamflow.core.dispatch.ResultCheck;
+import dev.streamflow.core.verify.FaultEvidence;
+import dev.streamflow.core.verify.VerifiedDispatch;
+import dev.streamflow.core.verify.Verifier;
+import dev.streamflow.bridge.ffmpeg.FfmpegTools;
 import dev.streamflow.core.dispatch.Selector;
 import dev.streamflow.core.dispatch.SessionBook;
 import dev.streamflow.core.dispatch.Suspensions;
@@ -64,8 +68,7 @@ final class CoreModule extends AbstractModule {
         bind(LiveStreams.class).in(Singleton.class);
         bind(Channels.class).in(Singleton.class);
         bind(Clock.class).toInstance(Clock.systemUTC());
-        // core.verify replaces this with OptionalBinder.newOptionalBinder(binder(), ResultCheck.class).setBinding()
-        OptionalBinder.newOptionalBinder(binder(), ResultCheck.class).setDefault().toInstance(ResultCheck.ACCEPT_ALL);
+        OptionalBinder.newOptionalBinder(binder(), ResultCheck.class).setDefault().to(VerifiedDispatch.class);
     }
 
     @Provides
@@ -95,11 +98,26 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    VerifiedDispatch verifiedDispatch(Settings settings) {
+        return new VerifiedDispatch(verifier(), new FaultEvidence(settings.faultDirectory(), settings.maxFaults()));
+    }
+
+    /** Deep checks decode untrusted renditions in a separate ffmpeg process, never in the host's JVM. */
+    private static Verifier verifier() {
+        try {
+            return Verifier.standard(FfmpegTools.locate());
+        } catch (IllegalStateException | UnsatisfiedLinkError e) {
+            log.warn("deep verification is off: {}. Every result still gets the cheap checks", e.getMessage());
+            return Verifier.cheapOnly();
+        }
+    }
+
+    @Provides
+    @Singleton
     Dispatcher dispatcher(TranscodeEngine engine, @LocalWorkers ExecutorService workers, Settings settings,
                           Optional<RemoteOrchestrators> remote, ResultCheck check) {
-        RemoteSettings r = settings.remote();
         return new Dispatcher(new LocalEngineTarget(engine, workers), remote, check,
-                new DispatchPolicy(r.redundancy(), r.maxPricePerPixel()), settings.transcodeDeadline());
+                settings.defaultPolicy().dispatch(), settings.transcodeDeadline());
     }
 
     @Provides

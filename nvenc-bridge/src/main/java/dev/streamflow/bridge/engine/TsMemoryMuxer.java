@@ -24,6 +24,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_close_dyn_buf;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open_dyn_buf;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_free;
 
@@ -88,7 +89,14 @@ final class TsMemoryMuxer implements AutoCloseable {
         packet.stream_index(index);
         av_packet_rescale_ts(packet, timeBase, format.streams(index).time_base());
         packet.pos(-1);
-        Ff.check(av_interleaved_write_frame(format, packet), "cannot write stream " + index + " at dts " + packet.dts());
+        // av_interleaved_write_frame resets the packet even when it fails: read what we report before the call.
+        long pts = packet.pts();
+        long dts = packet.dts();
+        int result = av_interleaved_write_frame(format, packet);
+        if (result < 0) {
+            throw new TranscodeException("cannot write stream " + index + " at pts " + text(pts) + ", dts " + text(dts)
+                    + " (this packet or one queued before it for interleaving): " + Ff.describe(result));
+        }
     }
 
     /** Writes the trailer and returns the whole MPEG-TS file. */
@@ -101,6 +109,10 @@ final class TsMemoryMuxer implements AutoCloseable {
     public void close() {
         closeBuffer();
         avformat_free_context(format);
+    }
+
+    private static String text(long timestamp) {
+        return timestamp == AV_NOPTS_VALUE ? "NOPTS" : Long.toString(timestamp);
     }
 
     private AVStream newStream() throws TranscodeException {

@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
  */
 public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget, Duration segmentMaxDuration,
                        List<VideoProfile> ladder, int localWorkers, Duration transcodeDeadline, RemoteSettings remote,
-                       List<ChannelRule> channels, ChannelPolicy defaultPolicy) {
+                       List<ChannelRule> channels, ChannelPolicy defaultPolicy, Path faultDirectory, int maxFaults) {
 
     private static final Pattern BITRATE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(k|m)?(?:bps|bit/s)?\\s*");
 
     public Settings {
         ladder = List.copyOf(ladder);
         channels = List.copyOf(channels);
+        require(maxFaults >= 1, "streamflow.verification.max-faults must be at least 1, was " + maxFaults);
         require(hlsWindow >= 6, "streamflow.hls.window must be at least 6, was " + hlsWindow);
         require(!ladder.isEmpty(), "streamflow.ladder must list at least one profile");
         require(localWorkers >= 1 && localWorkers <= 64, "streamflow.transcode.local-workers must be 1..64, was " + localWorkers);
@@ -46,8 +47,8 @@ public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget,
         try {
             List<VideoProfile> ladder = ladder(c.getList("ladder"), "streamflow.ladder");
             RemoteSettings remote = RemoteSettings.from(c);
-            ChannelPolicy defaults = new ChannelPolicy(ladder,
-                    new DispatchPolicy(remote.redundancy(), remote.maxPricePerPixel()), c.getDouble("verification.rate"));
+            ChannelPolicy defaults = new ChannelPolicy(ladder, new DispatchPolicy(remote.redundancy(),
+                    remote.maxPricePerPixel(), DispatchPolicy.oneIn(c.getDouble("verification.rate"))));
             return new Settings(
                     Path.of(c.getString("hls.directory")),
                     c.getInt("hls.window"),
@@ -58,7 +59,9 @@ public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget,
                     c.getDuration("transcode.deadline"),
                     remote,
                     channels(c.getList("channels"), defaults),
-                    defaults);
+                    defaults,
+                    Path.of(c.getString("verification.fault-directory")),
+                    c.getInt("verification.max-faults"));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad Streamflow configuration: " + e.getMessage(), e);
         }
@@ -91,12 +94,13 @@ public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget,
             DispatchPolicy dispatch = new DispatchPolicy(
                     c.hasPath("redundancy") ? c.getInt("redundancy") : defaults.dispatch().redundancy(),
                     c.hasPath("max-price-per-pixel") ? RemoteSettings.maxPrice(c.getString("max-price-per-pixel"))
-                            : defaults.dispatch().maxPricePerPixel());
-            double rate = c.hasPath("verification-rate") ? c.getDouble("verification-rate") : defaults.verificationRate();
+                            : defaults.dispatch().maxPricePerPixel(),
+                    c.hasPath("verification-rate") ? DispatchPolicy.oneIn(c.getDouble("verification-rate"))
+                            : defaults.dispatch().deepCheckOneIn());
             return new ChannelRule(c.hasPath("app") ? c.getString("app") : "*",
                     c.hasPath("streams") ? c.getString("streams") : "*",
                     !c.hasPath("enabled") || c.getBoolean("enabled"),
-                    new ChannelPolicy(ladder, dispatch, rate));
+                    new ChannelPolicy(ladder, dispatch));
         } catch (ConfigException | IllegalArgumentException e) {
             throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }

@@ -16,19 +16,19 @@ import java.util.List;
 public interface ResultCheck {
 
     /** Accepts everything; the default until {@code core.verify} plugs in. */
-    ResultCheck ACCEPT_ALL = (segment, ladder, result) -> Verdict.accept();
+    ResultCheck ACCEPT_ALL = (segment, ladder, result, policy) -> Outcome.accept();
 
-    Verdict check(Segment segment, List<VideoProfile> ladder, Transcoded result);
+    Outcome check(Segment segment, List<VideoProfile> ladder, Transcoded result, DispatchPolicy policy);
 
     /** Whether a result may be published, and if not, why (the reason goes to logs and to the orchestrator's record). */
-    record Verdict(boolean accepted, String reason) {
+    record Outcome(boolean accepted, String reason) {
 
-        public static Verdict accept() {
-            return new Verdict(true, "");
+        public static Outcome accept() {
+            return new Outcome(true, "");
         }
 
-        public static Verdict reject(String reason) {
-            return new Verdict(false, reason);
+        public static Outcome reject(String reason) {
+            return new Outcome(false, reason);
         }
     }
 }

@@ -14,9 +14,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -44,6 +44,7 @@ final class SegmentRun {
     private final long startNanos = System.nanoTime();
     private final CompletableFuture<Transcoded> result = new CompletableFuture<>();
     private final List<Attempt> running = new ArrayList<>();
+    private final Set<Attempt> arrived = new HashSet<>();
     private final Set<URI> tried = new HashSet<>();
     private int remoteAttempts;
     private boolean remoteOver;
@@ -141,7 +142,7 @@ final class SegmentRun {
 
     /** The attempt is taking longer than it should: the next target starts beside it. */
     private synchronized void hedge(Attempt attempt, Duration after) {
-        if (result.isDone() || !running.contains(attempt)) {
+        if (result.isDone() || !running.contains(attempt) || arrived.contains(attempt)) {
             return;
         }
         log.debug("{} segment {}: no result from {} after {} ms; starting the next attempt beside it",
@@ -160,6 +161,9 @@ final class SegmentRun {
     }
 
     private void settle(Attempt attempt, Transcoded transcoded, Throwable error) {
+        synchronized (this) {
+            arrived.add(attempt); // verifying what came back is not slowness: no hedge against it
+        }
         Throwable failure = error == null ? verify(attempt, transcoded) : unwrap(error);
         synchronized (this) {
             running.remove(attempt);
@@ -233,7 +237,7 @@ final class SegmentRun {
             return new RejectedResultException(attempt.target().name() + " " + shape + " on segment " + segment.sequence());
         }
         try {
-            ResultCheck.Verdict verdict = check.check(segment, ladder, transcoded);
+            ResultCheck.Outcome verdict = check.check(segment, ladder, transcoded, policy);
             return verdict.accepted() ? null : new RejectedResultException("the result of " + attempt.target().name()
                     + " for segment " + segment.sequence() + " was rejected: " + verdict.reason());
         } catch (RuntimeException e) {

@@ -40,6 +40,14 @@ public final class Verifier {
         return standard(tools, DeepCheckSettings.defaults(), ContentThresholds.calibrated());
     }
 
+    /** The cheap chain alone, for a host where the ffmpeg executable for deep checks cannot run. */
+    public static Verifier cheapOnly() {
+        FrameSampler none = subject -> {
+            throw new DeepCheckException("deep checks are off: the bundled ffmpeg cannot run here", false);
+        };
+        return new Verifier(Checks.cheap(), List.of(), new DeepSampling(new SecureRandom()), none);
+    }
+
     public Verdict verify(VerificationInput input) {
         boolean deep = sampling.sample(input);
         Subject subject = new Subject(input, frames);

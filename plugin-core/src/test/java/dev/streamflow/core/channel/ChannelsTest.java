@@ -26,7 +26,7 @@ class ChannelsTest {
         Optional<ChannelPolicy> policy = channels(Map.of()).policyFor(new StreamKey("any", "thing"));
         assertEquals(VideoProfile.DEFAULT_LADDER, policy.orElseThrow().ladder());
         assertEquals(1, policy.get().dispatch().redundancy());
-        assertEquals(0.1, policy.get().verificationRate());
+        assertEquals(10, policy.get().dispatch().deepCheckOneIn());
     }
 
     @Test
@@ -42,7 +42,7 @@ class ChannelsTest {
         assertEquals(List.of("P240p30fps16x9"), show.ladder().stream().map(VideoProfile::name).toList());
         assertEquals(2, show.dispatch().redundancy());
         assertEquals("1000/3", show.dispatch().maxPricePerPixel().orElseThrow().toString());
-        assertEquals(0.5, show.verificationRate());
+        assertEquals(2, show.dispatch().deepCheckOneIn());
     }
 
     @Test

@@ -1,0 +1,71 @@
+package dev.streamflow.sample;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptionsTest {
+
+    @Test
+    void defaults() throws Exception {
+        Options o = Options.parse();
+        assertEquals(new Options(false, "127.0.0.1", 1935, 8080, Path.of("data"), Optional.empty(), false), o);
+    }
+
+    @Test
+    void everyFlag() throws Exception {
+        Options o = Options.parse("--demo", "--rtmp-port", "19350", "--http-port", "0", "--data", "/tmp/sf",
+                "--config", "conf/streamflow.conf", "--bind", "0.0.0.0");
+        assertEquals(new Options(true, "0.0.0.0", 19350, 0, Path.of("/tmp/sf"), Optional.of(Path.of("conf/streamflow.conf")),
+                false), o);
+    }
+
+    @Test
+    void badCommandLinesSayWhatIsWrong() {
+        assertEquals("unknown option '--dmeo'", message("--dmeo"));
+        assertEquals("--rtmp-port needs a value", message("--rtmp-port"));
+        assertEquals("--data needs a value", message("--data", "--demo"));
+        assertEquals("--http-port must be a port number 0-65535, not '80a'", message("--http-port", "80a"));
+        assertEquals("--rtmp-port must be a port number 0-65535, not '70000'", message("--rtmp-port", "70000"));
+        assertEquals("--rtmp-port and --http-port are both 9000", message("--rtmp-port", "9000", "--http-port", "9000"));
+    }
+
+    @Test
+    void anUnknownFlagPrintsTheUsageAndExits2() {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"--frobnicate"}, print(out), print(err), new CountDownLatch(1));
+
+        assertEquals(2, exit);
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("sample-server: unknown option '--frobnicate'\nUsage:"));
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExits0() {
+        var out = new ByteArrayOutputStream();
+        var stopped = new CountDownLatch(1);
+        int exit = Main.run(new String[] {"--help"}, print(out), print(new ByteArrayOutputStream()), stopped);
+
+        assertEquals(0, exit);
+        assertEquals(Options.USAGE, out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, stopped.getCount(), "nothing keeps running");
+    }
+
+    private static String message(String... args) {
+        return assertThrows(Options.UsageException.class, () -> Options.parse(args)).getMessage();
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+}
