@@ -19,6 +19,7 @@ import dev.streamflow.core.discovery.PoolSettings;
 import dev.streamflow.core.discovery.StaticOrchestrators;
 import dev.streamflow.core.discovery.WebhookOrchestrators;
 import dev.streamflow.core.dispatch.DispatchPolicy;
+import dev.streamflow.core.dispatch.Exclusions;
 import dev.streamflow.core.dispatch.LocalEngineTarget;
 import dev.streamflow.core.dispatch.RemoteOrchestrators;
 import dev.streamflow.core.dispatch.ResultCheck;
@@ -149,7 +150,8 @@ final class CoreModule extends AbstractModule {
         Capabilities wanted = WireLadder.capabilities(settings.ladder());
         OrchestratorPool pool = new OrchestratorPool(source(r, clock), uri -> new OrchestratorClient(uri, identity, limits), wanted,
                 new PoolSettings(r.firstAnswer(), r.discoveryCutoff(), r.discoveryRetry()), clock, scheduler, threads);
-        Selector selector = new Selector(new Suspensions(r.suspension(), r.maxSuspension(), clock), r.hedgeAfter(), clock);
+        Selector selector = new Selector(new Suspensions(r.suspension(), r.maxSuspension(), clock),
+                new Exclusions(settings.excludeAfter()), r.hedgeAfter(), clock);
         SegmentClient segments = new SegmentClient(identity, HttpTransport.create(), limits);
         pool.start();
         return Optional.of(new RemoteOrchestrators(pool, selector, new SessionBook(pool, wanted, clock), segments, threads,

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget, Duration segmentMaxDuration,
                        List<VideoProfile> ladder, int localWorkers, Duration transcodeDeadline, RemoteSettings remote,
-                       List<ChannelRule> channels, ChannelPolicy defaultPolicy, Path faultDirectory, int maxFaults) {
+                       List<ChannelRule> channels, ChannelPolicy defaultPolicy, Path faultDirectory, int maxFaults,
+                       int excludeAfter) {
 
     private static final Pattern BITRATE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(k|m)?(?:bps|bit/s)?\\s*");
 
@@ -29,6 +30,7 @@ public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget,
         ladder = List.copyOf(ladder);
         channels = List.copyOf(channels);
         require(maxFaults >= 1, "streamflow.verification.max-faults must be at least 1, was " + maxFaults);
+        require(excludeAfter >= 1, "streamflow.verification.exclude-after must be at least 1, was " + excludeAfter);
         require(hlsWindow >= 6, "streamflow.hls.window must be at least 6, was " + hlsWindow);
         require(!ladder.isEmpty(), "streamflow.ladder must list at least one profile");
         require(localWorkers >= 1 && localWorkers <= 64, "streamflow.transcode.local-workers must be 1..64, was " + localWorkers);
@@ -61,7 +63,8 @@ public record Settings(Path hlsDirectory, int hlsWindow, Duration segmentTarget,
                     channels(c.getList("channels"), defaults),
                     defaults,
                     Path.of(c.getString("verification.fault-directory")),
-                    c.getInt("verification.max-faults"));
+                    c.getInt("verification.max-faults"),
+                    c.getInt("verification.exclude-after"));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad Streamflow configuration: " + e.getMessage(), e);
         }

@@ -44,6 +44,9 @@ public final class Dispatcher {
 
     /** As {@link #dispatch(Segment, List)}, on a channel's own terms. */
     public CompletableFuture<List<Rendition>> dispatch(Segment segment, List<VideoProfile> ladder, DispatchPolicy policy) {
+        if (segment.sequence() == 0) { // a new stream under this key: exclusions end with the stream they were earned on
+            remote.ifPresent(r -> r.selector().streamStarted(segment.stream()));
+        }
         SegmentRun run = new SegmentRun(segment, ladder, policy, remote, local, check, deadline);
         CompletableFuture<Transcoded> result = run.start();
         if (remote.isPresent()) {

@@ -168,7 +168,13 @@ final class SegmentRun {
         synchronized (this) {
             running.remove(attempt);
             attempt.orchestrator().ifPresent(o -> remote.orElseThrow().selector().finished(o, attempt));
-            if (result.isDone() || failure instanceof CancellationException) {
+            if (failure instanceof CancellationException) {
+                return;
+            }
+            if (result.isDone()) {
+                if (verificationFault(failure)) { // caught after another attempt won: it still counts against its maker
+                    attempt.orchestrator().ifPresent(o -> orchestratorFailed(o, failure));
+                }
                 return;
             }
             if (failure == null) {
@@ -201,8 +207,17 @@ final class SegmentRun {
             return;
         }
         log.debug("{} segment {}: attempt on {} failed: {}", segment.stream(), segment.sequence(), orchestrator, failure.getMessage());
-        r.selector().failed(orchestrator, failure.getMessage());
+        if (verificationFault(failure)) {
+            r.selector().faulted(orchestrator, segment.stream(), failure.getMessage());
+        } else {
+            r.selector().failed(orchestrator, failure.getMessage());
+        }
         r.pool().drop(orchestrator);
+    }
+
+    /** The result came back and failed a check: unlike a transport failure, it counts towards exclusion. */
+    private static boolean verificationFault(Throwable failure) {
+        return failure instanceof RejectedResultException rejected && rejected.verificationFault();
     }
 
     /** Cancels every attempt still running once the segment is decided (or its deadline passed). */
@@ -234,6 +249,7 @@ final class SegmentRun {
     private Throwable verify(Attempt attempt, Transcoded transcoded) {
         String shape = shapeProblem(transcoded.renditions());
         if (shape != null) {
+            log.warn("{} segment {}: rejected the result of {}: {}", segment.stream(), segment.sequence(), attempt.target().name(), shape);
             return new RejectedResultException(attempt.target().name() + " " + shape + " on segment " + segment.sequence());
         }
         try {
@@ -242,7 +258,7 @@ final class SegmentRun {
                     + " for segment " + segment.sequence() + " was rejected: " + verdict.reason());
         } catch (RuntimeException e) {
             log.error("{} segment {}: the result check failed", segment.stream(), segment.sequence(), e);
-            return new RejectedResultException("the result check failed on segment " + segment.sequence() + ": " + e);
+            return new RejectedResultException("the result check failed on segment " + segment.sequence() + ": " + e, false);
         }
     }
 

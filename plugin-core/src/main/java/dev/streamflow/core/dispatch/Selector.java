@@ -25,7 +25,8 @@ import java.util.Set;
  * Chooses orchestrators for a segment among the pool's offers, in the spirit of go-livepeer's {@code MinLSSelector}
  * (reference §6.4):
  * <ol>
- *   <li>only compatible ones (capabilities), within the channel's price, not suspended, not already tried;</li>
+ *   <li>only compatible ones (capabilities), within the channel's price, not suspended, not excluded from the
+ *       stream for repeated verification faults ({@link Exclusions}), not already tried;</li>
  *   <li>the one that last worked for this stream, unless it is holding a segment for longer than it should;</li>
  *   <li>then those with a clean record before those that failed recently;</li>
  *   <li>then known-fast (latency score ≤ 1), unknown ones by GetOrchestrator round trip, known-slow, and last those
@@ -40,6 +41,7 @@ public final class Selector {
     private static final int MAX_STREAMS_REMEMBERED = 10_000;
 
     private final Suspensions suspensions;
+    private final Exclusions exclusions;
     private final Duration hedgeAfter;
     private final Clock clock;
     private final Map<URI, Duration> latency = new HashMap<>();
@@ -53,7 +55,12 @@ public final class Selector {
     private final Set<String> reportedUnfit = new HashSet<>();
 
     public Selector(Suspensions suspensions, Duration hedgeAfter, Clock clock) {
+        this(suspensions, new Exclusions(Exclusions.DEFAULT_AFTER), hedgeAfter, clock);
+    }
+
+    public Selector(Suspensions suspensions, Exclusions exclusions, Duration hedgeAfter, Clock clock) {
         this.suspensions = suspensions;
+        this.exclusions = exclusions;
         this.hedgeAfter = hedgeAfter;
         this.clock = clock;
     }
@@ -62,12 +69,17 @@ public final class Selector {
     public synchronized List<Offer> choose(List<Offer> offers, Selection selection, int count) {
         List<Offer> eligible = new ArrayList<>();
         for (Offer offer : offers) {
-            if (!selection.exclude().contains(offer.uri()) && !suspensions.suspended(offer.uri()) && fits(offer, selection)) {
+            if (!selection.exclude().contains(offer.uri()) && !suspensions.suspended(offer.uri())
+                    && !exclusions.excluded(selection.stream(), offer.uri()) && fits(offer, selection)) {
                 eligible.add(offer);
             }
         }
         eligible.sort(ranking(selection));
-        return List.copyOf(eligible.subList(0, Math.min(count, eligible.size())));
+        List<Offer> chosen = List.copyOf(eligible.subList(0, Math.min(count, eligible.size())));
+        if (log.isTraceEnabled()) {
+            log.trace("{}: chose {} of {} offer(s)", selection.stream(), chosen.stream().map(Offer::uri).toList(), offers.size());
+        }
+        return chosen;
     }
 
     /** How long {@code orchestrator} may take before the next attempt is started beside it. */
@@ -109,8 +121,7 @@ public final class Selector {
 
     /** Suspends {@code orchestrator}; the first failure after a good spell is logged, the rest only counted. */
     public synchronized void failed(URI orchestrator, String reason) {
-        Duration penalty = suspensions.suspend(orchestrator);
-        lastGood.values().removeIf(orchestrator::equals);
+        Duration penalty = suspend(orchestrator);
         int strikes = suspensions.strikes(orchestrator);
         if (strikes == 1) {
             log.warn("orchestrator {} failed: {}; suspended for {} s", orchestrator, reason, penalty.toSeconds());
@@ -118,6 +129,37 @@ public final class Selector {
             log.debug("orchestrator {} failed again ({} in a row): {}; suspended for {} s", orchestrator, strikes, reason,
                     penalty.toSeconds());
         }
+    }
+
+    /**
+     * A result from {@code orchestrator} failed verification on {@code stream}: suspended as for any failure, and at
+     * the fault the limit allows, excluded from that stream for the rest of it (said once, with its address). The
+     * verdict itself has been logged by whoever judged it, so the suspension is only a debug line here.
+     */
+    public synchronized void faulted(URI orchestrator, StreamKey stream, String reason) {
+        Duration penalty = suspend(orchestrator);
+        log.debug("orchestrator {} suspended for {} ms after a rejected result on {}: {}", orchestrator, penalty.toMillis(),
+                stream, reason);
+        if (exclusions.fault(stream, orchestrator)) {
+            log.warn("orchestrator {} excluded from stream {}: {} of its results were rejected; it gets none of the "
+                    + "stream's segments for the rest of it", orchestrator, stream, exclusions.after());
+        }
+    }
+
+    /** Whether {@code orchestrator} is out of {@code stream} for repeated verification faults. */
+    public synchronized boolean excluded(StreamKey stream, URI orchestrator) {
+        return exclusions.excluded(stream, orchestrator);
+    }
+
+    /** The first segment of a stream: exclusions from an earlier stream under the same key no longer apply. */
+    public synchronized void streamStarted(StreamKey stream) {
+        exclusions.streamStarted(stream);
+    }
+
+    private Duration suspend(URI orchestrator) {
+        Duration penalty = suspensions.suspend(orchestrator);
+        lastGood.values().removeIf(orchestrator::equals);
+        return penalty;
     }
 
     private boolean fits(Offer offer, Selection selection) {

@@ -79,7 +79,7 @@ class RemoteDispatchTest {
     void segmentsAreTranscodedRemotelyOverTlsIntoValidHls() throws Exception {
         Bridges.Controlled transcoder = new Bridges.Controlled();
         BridgeNode bridge = bridge("tls", transcoder, true, 10);
-        Streamflow streamflow = streamflow(List.of(bridge), List.of("P240p30fps16x9", RUNG));
+        Streamflow streamflow = streamflow(List.of(bridge), List.of("P240p30fps16x9", RUNG), "5s");
 
         feed(streamflow, 6.0, false).run();
 
@@ -185,10 +185,16 @@ class RemoteDispatchTest {
     }
 
     private Streamflow streamflow(List<BridgeNode> nodes, List<String> ladder) {
+        return streamflow(nodes, ladder, "800ms");
+    }
+
+    /** {@code hedgeAfter}: a test of the plain remote path sets it long, so a loaded machine cannot make it hedge. */
+    private Streamflow streamflow(List<BridgeNode> nodes, List<String> ladder, String hedgeAfter) {
         Streamflow streamflow = Streamflow.start(StreamflowConfig.load(Optional.empty(), Map.of(
                 "streamflow.hls.directory", dir.resolve("hls").toString(),
                 "streamflow.hls.window", 10,
                 "streamflow.ladder", ladder,
+                "streamflow.transcode.hedge-after", hedgeAfter,
                 "streamflow.orchestrators", nodes.stream().map(n -> n.uri().toString()).toList())));
         cleanup.add(streamflow);
         return streamflow;
