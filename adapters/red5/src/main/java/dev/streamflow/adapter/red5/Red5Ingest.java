@@ -39,7 +39,7 @@ public final class Red5Ingest {
             }
             stream.addStreamListener(listener);
             log.info("Stream {}: publisher started, Streamflow is ingesting it", key);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             log.warn("Stream '{}': Streamflow does not ingest it: {}", describe(stream), e.getMessage());
         }
     }

@@ -3,6 +3,8 @@ package dev.streamflow.adapter.red5;
 import dev.streamflow.core.ingest.MediaPacket;
 import dev.streamflow.core.ingest.StreamHandle;
 import dev.streamflow.core.ingest.StreamKey;
+import dev.streamflow.core.ingest.flv.FlvTagException;
+import dev.streamflow.core.ingest.flv.FlvTags;
 import org.red5.server.api.stream.IBroadcastStream;
 import org.red5.server.api.stream.IStreamListener;
 import org.red5.server.api.stream.IStreamPacket;
@@ -14,7 +16,8 @@ import java.util.Optional;
 /**
  * Feeds one Red5 broadcast stream into its {@link StreamHandle}. Packets arrive in order, one at a time, on
  * Red5's dispatch threads; the close can come from another thread, hence the lock. Nothing is ever thrown
- * back into Red5: a tag we cannot parse ends our side of the stream with one log line.
+ * back into Red5: a tag we cannot parse ends our side of the stream with one log line. A listener attached after
+ * the broadcast began first passes on the codec configurations it missed.
  */
 final class StreamIngestListener implements IStreamListener {
     private static final Logger log = LoggerFactory.getLogger(StreamIngestListener.class);
@@ -22,6 +25,7 @@ final class StreamIngestListener implements IStreamListener {
     private final StreamKey key;
     private final StreamHandle handle;
     private volatile boolean ended;
+    private boolean started;
 
     StreamIngestListener(StreamKey key, StreamHandle handle) {
         this.key = key;
@@ -42,12 +46,17 @@ final class StreamIngestListener implements IStreamListener {
             return;
         }
         try {
+            if (!started) {
+                started = true;
+                MissedConfigs.before(stream, packet).forEach(handle::packet);
+            }
             Optional<MediaPacket> parsed = FlvTags.parse(packet.getDataType(),
                     Integer.toUnsignedLong(packet.getTimestamp()), HostBuffers.copyBody(packet.getData()));
             parsed.ifPresent(handle::packet);
         } catch (FlvTagException e) {
             fail(stream, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a Red5 version whose API differs from the one we were built against.
             log.debug("Stream {}: unexpected failure", key, e);
             fail(stream, e.toString());
         }

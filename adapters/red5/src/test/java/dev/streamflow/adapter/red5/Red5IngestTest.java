@@ -6,6 +6,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.streamflow.bridge.testing.TestMedia;
 import dev.streamflow.core.ingest.MediaPacket;
 import dev.streamflow.core.ingest.StreamKey;
+import dev.streamflow.core.ingest.flv.FlvTags;
+import dev.streamflow.core.testing.FlvFile;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

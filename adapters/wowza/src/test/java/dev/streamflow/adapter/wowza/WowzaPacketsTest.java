@@ -4,6 +4,7 @@ import dev.streamflow.bridge.testing.TestMedia;
 import dev.streamflow.core.ingest.MediaPacket;
 import dev.streamflow.core.ingest.MediaPacket.BitstreamFormat;
 import dev.streamflow.core.testing.FilePackets;
+import dev.streamflow.core.testing.FlvFile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class WowzaPacketsTest {
     void theTagsOfARealStreamBecomeWhatFfmpegDemuxesFromIt() throws Exception {
         Path flv = TestMedia.flv(TestMedia.Spec.pattern(320, 180, 30, 4.0));
         List<MediaPacket> translated = new ArrayList<>();
-        for (FlvTagReader.Tag tag : FlvTagReader.read(flv)) {
+        for (FlvFile.Tag tag : FlvFile.read(flv).tags()) {
             WowzaPackets.translate(tag.type(), tag.timestamp(), tag.body()).ifPresent(translated::add);
         }
         List<MediaPacket> demuxed = FilePackets.read(flv);
@@ -60,7 +61,7 @@ class WowzaPacketsTest {
         assertTrue(assertDoesNotThrow(() -> WowzaPackets.translate(WowzaPackets.VIDEO, 0, new byte[0])).isEmpty());
 
         var e = assertThrows(WowzaPacketException.class, () -> WowzaPackets.translate(WowzaPackets.VIDEO, 0, new byte[]{0x17, 1}));
-        assertEquals("AVC video packet is 2 bytes, shorter than its 5-byte header", e.getMessage());
+        assertEquals("AVC video tag is 2 bytes, shorter than its 5-byte header", e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.streamflow.adapter.wowza;
 
 import dev.streamflow.bridge.testing.TestMedia;
 import dev.streamflow.core.Streamflow;
+import dev.streamflow.core.testing.FlvFile;
 import dev.streamflow.core.testing.HlsRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class WowzaStreamTest {
             assertSame(first, WowzaRuntime.acquire(config), "a second application instance shares it");
             WowzaRuntime.release();
             WowzaStream stream = WowzaStream.open(first.ingest(), "live", "cam1").orElseThrow();
-            for (FlvTagReader.Tag tag : FlvTagReader.read(TestMedia.flv(TestMedia.Spec.pattern(320, 180, 30, 6.0)))) {
+            for (FlvFile.Tag tag : FlvFile.read(TestMedia.flv(TestMedia.Spec.pattern(320, 180, 30, 6.0))).tags()) {
                 stream.packet(tag.type(), tag.timestamp(), tag.body());
             }
             stream.close();

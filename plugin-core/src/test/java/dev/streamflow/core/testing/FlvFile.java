@@ -1,4 +1,4 @@
-package dev.streamflow.adapter.red5;
+package dev.streamflow.core.testing;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A tiny FLV file reader for tests: the tags of a file, each with its type, timestamp and body. */
-record FlvFile(List<Tag> tags) {
+/**
+ * A tiny FLV file reader for tests (Adobe FLV spec, E.4.1): the tags of a file, each with its type, timestamp and
+ * body, i.e. exactly what RTMP carries per message and what Red5 and Wowza hand a packet listener.
+ */
+public record FlvFile(List<Tag> tags) {
 
-    record Tag(int type, long timestamp, byte[] body) {
+    public record Tag(int type, long timestamp, byte[] body) {
     }
 
-    static FlvFile read(Path file) throws IOException {
+    public static FlvFile read(Path file) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
         if (in.get() != 'F' || in.get() != 'L' || in.get() != 'V') {
             throw new IOException(file + " is not an FLV file");
@@ -34,7 +37,7 @@ record FlvFile(List<Tag> tags) {
         return new FlvFile(tags);
     }
 
-    List<Tag> ofType(int type) {
+    public List<Tag> ofType(int type) {
         return tags.stream().filter(t -> t.type() == type).toList();
     }
 

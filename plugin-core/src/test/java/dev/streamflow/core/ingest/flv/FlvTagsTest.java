@@ -1,10 +1,11 @@
-package dev.streamflow.adapter.red5;
+package dev.streamflow.core.ingest.flv;
 
 import dev.streamflow.bridge.testing.TestMedia;
 import dev.streamflow.core.ingest.Codec;
 import dev.streamflow.core.ingest.MediaPacket;
 import dev.streamflow.core.ingest.MediaPacket.BitstreamFormat;
 import dev.streamflow.core.ingest.TimeBase;
+import dev.streamflow.core.testing.FlvFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +129,7 @@ class FlvTagsTest {
 
         assertEquals(new Codec("FLV video codec 2 (Sorenson H.263)"), video.codec());
         assertEquals(BitstreamFormat.OPAQUE, video.format());
-        assertEquals(new Codec("FLV audio format 2 (MP3)"), audio.codec());
+        assertEquals(new Codec("FLV audio codec 2 (MP3)"), audio.codec());
         assertEquals(BitstreamFormat.OPAQUE, audio.format());
     }
 

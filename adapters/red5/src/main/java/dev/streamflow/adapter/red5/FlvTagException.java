@@ -1,8 +1,0 @@
-package dev.streamflow.adapter.red5;
-
-/** An FLV audio or video tag body that cannot be parsed: too short, or a packet type FLV does not define. */
-public class FlvTagException extends Exception {
-    public FlvTagException(String message) {
-        super(message);
-    }
-}
