@@ -38,7 +38,7 @@ public final class Red5Ingest {
                 previous.publisherStopped();
             }
             stream.addStreamListener(listener);
-            log.info("Stream {}: publisher started, Streamflow is ingesting it", key);
+            log.debug("Stream {}: publisher started; handed to Streamflow", key);
         } catch (RuntimeException | LinkageError e) {
             log.warn("Stream '{}': Streamflow does not ingest it: {}", describe(stream), e.getMessage());
         }
