@@ -59,7 +59,7 @@ public final class Main {
     }
 
     private static SampleServer start(Options options) throws Exception {
-        Pipeline pipeline = StreamflowPipeline.start(options.config(), Map.of(), options.dataDir().resolve("hls"));
+        Pipeline pipeline = SamplePipeline.start(options, Map.of());
         try {
             return SampleServer.start(options, pipeline, DemoClip.FULL_HD);
         } catch (Exception e) {

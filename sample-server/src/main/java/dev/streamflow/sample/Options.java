@@ -1,11 +1,22 @@
 package dev.streamflow.sample;
 
+import dev.streamflow.core.discovery.OrchestratorUris;
+
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The sample server's command line. */
+/**
+ * The sample server's command line.
+ *
+ * @param orchestrators {@code --orchestrators}, normalized; empty when not given
+ * @param noBridge      {@code --no-bridge}: no in-process bridge and no orchestrators, only the local engine
+ */
 public record Options(boolean demo, String bind, int rtmpPort, int httpPort, Path dataDir, Optional<Path> config,
-                      boolean help) {
+                      List<URI> orchestrators, boolean noBridge, boolean help) {
 
     public static final String USAGE = """
             Usage: sample-server [options]
@@ -15,8 +26,16 @@ public record Options(boolean demo, String bind, int rtmpPort, int httpPort, Pat
               --bind ADDR         address to listen on (default 127.0.0.1; 0.0.0.0 for all)
               --data DIR          where HLS, the demo clip and Red5's files go (default ./data)
               --config FILE       Streamflow configuration (HOCON); default: the built-in defaults
+              --orchestrators URL,...
+                                  orchestrators to send segments to (http(s)://host[:port]); default: those of
+                                  --config, else an in-process bridge on 127.0.0.1
+              --no-bridge         no in-process bridge and no orchestrators: the local engine transcodes everything
               --help              this text
             """;
+
+    public Options {
+        orchestrators = List.copyOf(orchestrators);
+    }
 
     /** A command line that cannot be run; the message says which argument is wrong. */
     public static final class UsageException extends Exception {
@@ -26,24 +45,37 @@ public record Options(boolean demo, String bind, int rtmpPort, int httpPort, Pat
     }
 
     public static Options parse(String... args) throws UsageException {
-        Options o = new Options(false, "127.0.0.1", 1935, 8080, Path.of("data"), Optional.empty(), false);
+        boolean demo = false;
+        boolean noBridge = false;
+        boolean help = false;
+        String bind = "127.0.0.1";
+        int rtmpPort = 1935;
+        int httpPort = 8080;
+        Path dataDir = Path.of("data");
+        Optional<Path> config = Optional.empty();
+        List<URI> orchestrators = List.of();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
-            o = switch (flag) {
-                case "--demo" -> new Options(true, o.bind, o.rtmpPort, o.httpPort, o.dataDir, o.config, o.help);
-                case "--help", "-h" -> new Options(o.demo, o.bind, o.rtmpPort, o.httpPort, o.dataDir, o.config, true);
-                case "--rtmp-port" -> new Options(o.demo, o.bind, port(flag, value(args, ++i, flag)), o.httpPort, o.dataDir, o.config, o.help);
-                case "--http-port" -> new Options(o.demo, o.bind, o.rtmpPort, port(flag, value(args, ++i, flag)), o.dataDir, o.config, o.help);
-                case "--bind" -> new Options(o.demo, value(args, ++i, flag), o.rtmpPort, o.httpPort, o.dataDir, o.config, o.help);
-                case "--data" -> new Options(o.demo, o.bind, o.rtmpPort, o.httpPort, Path.of(value(args, ++i, flag)), o.config, o.help);
-                case "--config" -> new Options(o.demo, o.bind, o.rtmpPort, o.httpPort, o.dataDir, Optional.of(Path.of(value(args, ++i, flag))), o.help);
+            switch (flag) {
+                case "--demo" -> demo = true;
+                case "--no-bridge" -> noBridge = true;
+                case "--help", "-h" -> help = true;
+                case "--rtmp-port" -> rtmpPort = port(flag, value(args, ++i, flag));
+                case "--http-port" -> httpPort = port(flag, value(args, ++i, flag));
+                case "--bind" -> bind = value(args, ++i, flag);
+                case "--data" -> dataDir = Path.of(value(args, ++i, flag));
+                case "--config" -> config = Optional.of(Path.of(value(args, ++i, flag)));
+                case "--orchestrators" -> orchestrators = orchestrators(flag, value(args, ++i, flag));
                 default -> throw new UsageException("unknown option '" + flag + "'");
-            };
+            }
         }
-        if (!o.help && o.rtmpPort != 0 && o.rtmpPort == o.httpPort) {
-            throw new UsageException("--rtmp-port and --http-port are both " + o.rtmpPort);
+        if (!help && rtmpPort != 0 && rtmpPort == httpPort) {
+            throw new UsageException("--rtmp-port and --http-port are both " + rtmpPort);
         }
-        return o;
+        if (!help && noBridge && !orchestrators.isEmpty()) {
+            throw new UsageException("--no-bridge (the local engine only) and --orchestrators contradict each other");
+        }
+        return new Options(demo, bind, rtmpPort, httpPort, dataDir, config, orchestrators, noBridge, help);
     }
 
     private static String value(String[] args, int i, String flag) throws UsageException {
@@ -63,5 +95,23 @@ public record Options(boolean demo, String bind, int rtmpPort, int httpPort, Pat
             // reported below
         }
         throw new UsageException(flag + " must be a port number 0-65535, not '" + text + "'");
+    }
+
+    /** Comma-separated http(s) URLs, checked here as the plugin reads them so that a typo fails before anything starts. */
+    private static List<URI> orchestrators(String flag, String text) throws UsageException {
+        List<URI> uris = new ArrayList<>();
+        for (String entry : text.split(",", -1)) {
+            String url = entry.strip();
+            String lower = url.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+                throw new UsageException(flag + ": '" + url + "' is not an http(s) URL");
+            }
+            try {
+                uris.add(OrchestratorUris.parse(url));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(flag + ": " + e.getMessage());
+            }
+        }
+        return uris;
     }
 }

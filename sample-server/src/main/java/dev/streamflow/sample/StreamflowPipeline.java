@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.streamflow.core.Streamflow;
 import dev.streamflow.core.config.StreamflowConfig;
 import dev.streamflow.core.ingest.IngestHook;
+import dev.streamflow.sample.bridge.InProcessBridge;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +13,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The real Streamflow plugin: {@code Streamflow.start(StreamflowConfig.load(adminFile, overrides))}. */
+/**
+ * The real Streamflow plugin: {@code Streamflow.start(StreamflowConfig.load(adminFile, overrides))}, and the
+ * in-process bridge it sends segments to, if it has one.
+ */
 public final class StreamflowPipeline implements Pipeline {
     static final String HLS_DIRECTORY = "streamflow.hls.directory";
 
     private final Streamflow streamflow;
     private final Path hlsDirectory;
+    private final Optional<InProcessBridge> bridge;
 
-    private StreamflowPipeline(Streamflow streamflow, Path hlsDirectory) {
+    private StreamflowPipeline(Streamflow streamflow, Path hlsDirectory, Optional<InProcessBridge> bridge) {
         this.streamflow = streamflow;
         this.hlsDirectory = hlsDirectory;
+        this.bridge = bridge;
     }
 
     /**
@@ -29,13 +35,19 @@ public final class StreamflowPipeline implements Pipeline {
      * {@code defaultHlsDirectory} unless the admin file or the overrides name a directory.
      */
     public static StreamflowPipeline start(Optional<Path> adminFile, Map<String, Object> overrides, Path defaultHlsDirectory) {
+        return start(adminFile, overrides, defaultHlsDirectory, Optional.empty());
+    }
+
+    /** As above, with a bridge the overrides point the plugin at; the pipeline owns it and closes it after the plugin. */
+    static StreamflowPipeline start(Optional<Path> adminFile, Map<String, Object> overrides, Path defaultHlsDirectory,
+                                    Optional<InProcessBridge> bridge) {
         Map<String, Object> effective = new HashMap<>(overrides);
         if (!effective.containsKey(HLS_DIRECTORY) && !adminFileSets(adminFile, HLS_DIRECTORY)) {
             effective.put(HLS_DIRECTORY, defaultHlsDirectory.toAbsolutePath().toString());
         }
         Config config = StreamflowConfig.load(adminFile, effective);
         Path hls = Path.of(config.getString(HLS_DIRECTORY)).toAbsolutePath();
-        return new StreamflowPipeline(Streamflow.start(config), hls);
+        return new StreamflowPipeline(Streamflow.start(config), hls, bridge);
     }
 
     @Override
@@ -48,9 +60,18 @@ public final class StreamflowPipeline implements Pipeline {
         return hlsDirectory;
     }
 
+    public Optional<InProcessBridge> bridge() {
+        return bridge;
+    }
+
+    /** The plugin first, so that segments still in flight can finish on the bridge. */
     @Override
     public void close() {
-        streamflow.close();
+        try {
+            streamflow.close();
+        } finally {
+            bridge.ifPresent(InProcessBridge::close);
+        }
     }
 
     private static boolean adminFileSets(Optional<Path> adminFile, String path) {

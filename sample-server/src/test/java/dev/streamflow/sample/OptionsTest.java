@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,7 +20,7 @@ class OptionsTest {
     @Test
     void defaults() throws Exception {
         Options o = Options.parse();
-        assertEquals(new Options(false, "127.0.0.1", 1935, 8080, Path.of("data"), Optional.empty(), false), o);
+        assertEquals(new Options(false, "127.0.0.1", 1935, 8080, Path.of("data"), Optional.empty(), List.of(), false, false), o);
     }
 
     @Test
@@ -26,7 +28,41 @@ class OptionsTest {
         Options o = Options.parse("--demo", "--rtmp-port", "19350", "--http-port", "0", "--data", "/tmp/sf",
                 "--config", "conf/streamflow.conf", "--bind", "0.0.0.0");
         assertEquals(new Options(true, "0.0.0.0", 19350, 0, Path.of("/tmp/sf"), Optional.of(Path.of("conf/streamflow.conf")),
-                false), o);
+                List.of(), false, false), o);
+        assertTrue(Options.parse("--no-bridge").noBridge());
+    }
+
+    @Test
+    void orchestratorsAreHttpUrlsReadAsThePluginReadsThem() throws Exception {
+        Options o = Options.parse("--orchestrators", "https://orch1.example:8935,http://10.0.0.2:9000/, HTTPS://orch3.example");
+        assertEquals(List.of(URI.create("https://orch1.example:8935"), URI.create("http://10.0.0.2:9000"),
+                URI.create("https://orch3.example:8935")), o.orchestrators());
+        assertEquals(List.of(URI.create("https://127.0.0.1:8935")), Options.parse("--orchestrators", "https://127.0.0.1").orchestrators());
+    }
+
+    @Test
+    void aBadOrchestratorIsNamed() {
+        assertEquals("--orchestrators: 'orch.example:8935' is not an http(s) URL",
+                message("--orchestrators", "https://ok.example:8935,orch.example:8935"));
+        assertEquals("--orchestrators: 'ftp://orch.example' is not an http(s) URL", message("--orchestrators", "ftp://orch.example"));
+        assertEquals("--orchestrators: '' is not an http(s) URL", message("--orchestrators", "https://a.example,"));
+        assertTrue(message("--orchestrators", "https://orch.example:8935/segment")
+                .startsWith("--orchestrators: orchestrator address 'https://orch.example:8935/segment' must be just scheme://host[:port]"));
+        assertEquals("--orchestrators needs a value", message("--orchestrators", "--demo"));
+        assertEquals("--no-bridge (the local engine only) and --orchestrators contradict each other",
+                message("--no-bridge", "--orchestrators", "https://orch.example"));
+    }
+
+    @Test
+    void aBadOrchestratorExits2BeforeAnythingStarts() {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"--orchestrators", "https://ok.example,nope"}, print(out), print(err), new CountDownLatch(1));
+
+        assertEquals(2, exit);
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("sample-server: --orchestrators: 'nope' is not an http(s) URL\nUsage:"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +32,7 @@ class SampleServerTest {
         Path hls = Files.createDirectories(data.resolve("hls/live/cam1"));
         Files.writeString(hls.resolve("master.m3u8"), "#EXTM3U\n");
         RecordingPipeline pipeline = new RecordingPipeline(data.resolve("hls"));
-        Options options = new Options(false, "127.0.0.1", 0, 0, data, Optional.empty(), false);
+        Options options = new Options(false, "127.0.0.1", 0, 0, data, Optional.empty(), List.of(), false, false);
         StreamKey key = new StreamKey("live", "cam1");
 
         SampleServer server = SampleServer.start(options, pipeline, DemoClip.FULL_HD);
@@ -55,14 +56,14 @@ class SampleServerTest {
     void aBusyPortFailsTheStartAndStopsWhatDidStart(@TempDir Path data) throws Exception {
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             RecordingPipeline pipeline = new RecordingPipeline(data.resolve("hls"));
-            Options options = new Options(false, "127.0.0.1", 0, taken.getLocalPort(), data, Optional.empty(), false);
+            Options options = new Options(false, "127.0.0.1", 0, taken.getLocalPort(), data, Optional.empty(), List.of(), false, false);
 
             var e = assertThrows(java.net.BindException.class, () -> SampleServer.start(options, pipeline, DemoClip.FULL_HD));
             assertTrue(e.getMessage().contains("Address already in use"), e.getMessage());
         }
         // Red5 was stopped again: another server can start in this JVM
         RecordingPipeline pipeline = new RecordingPipeline(data.resolve("hls"));
-        SampleServer.start(new Options(false, "127.0.0.1", 0, 0, data, Optional.empty(), false), pipeline, DemoClip.FULL_HD)
+        SampleServer.start(new Options(false, "127.0.0.1", 0, 0, data, Optional.empty(), List.of(), false, false), pipeline, DemoClip.FULL_HD)
                 .close();
     }
 

@@ -1,7 +1,9 @@
 package dev.streamflow.sample.e2e;
 
+import ch.qos.logback.classic.Level;
 import dev.streamflow.bridge.testing.TestMedia;
 import dev.streamflow.sample.testing.HlsChecks;
+import dev.streamflow.sample.testing.LogCapture;
 import dev.streamflow.sample.testing.PacketCopyPublisher;
 import dev.streamflow.sample.testing.PipelineServer;
 import dev.streamflow.sample.testing.Poll;
@@ -11,18 +13,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A real RTMP publish through embedded Red5 and the Streamflow pipeline into HLS. */
+/**
+ * A real RTMP publish through embedded Red5 and the Streamflow pipeline into HLS, every segment transcoded by the
+ * sample's default in-process bridge over the orchestrator protocol (GetOrchestrator, signed upload, download,
+ * result signature and verification).
+ */
 @Tag("e2e")
 class PipelineEndToEndTest {
 
     @Test
-    void aPublishBecomesAValidLadderWithinFifteenSeconds(@TempDir Path data) throws Exception {
+    void aPublishBecomesAValidLadderWithinFifteenSecondsTranscodedByTheBridge(@TempDir Path data) throws Exception {
         Path clip = TestMedia.flv(TestMedia.Spec.pattern(640, 360, 30, 12.0));
-        try (PipelineServer server = PipelineServer.start(data)) {
+        try (LogCapture logs = new LogCapture();
+             PipelineServer server = PipelineServer.start(data)) {
+            assertEquals(List.of("INFO no --orchestrators: using an in-process bridge at " + server.bridge().uri()),
+                    logs.lines(Level.INFO, "in-process bridge"));
+            assertTrue(server.bridge().uri().toString().matches("https://127\\.0\\.0\\.1:\\d+"), server.bridge().uri().toString());
             Path stream = server.streamDir("e2e");
             var publish = new PacketCopyPublisher(clip, server.rtmpUrl("e2e")).start();
 
@@ -33,6 +45,12 @@ class PipelineEndToEndTest {
             Poll.until(Duration.ofSeconds(20), "every media playlist ends", () -> HlsChecks.ended(stream));
             HlsChecks.assertHlsRules(stream);
             HlsChecks.assertSegmentsDecode(stream);
+
+            long published = HlsChecks.mediaPlaylists(stream).stream().mapToLong(HlsChecks::newestSequence).min().orElseThrow() + 1;
+            assertTrue(published >= 5, published + " segments published");
+            assertTrue(server.bridge().segmentsTranscoded() >= published,
+                    "the bridge transcoded " + server.bridge().segmentsTranscoded() + " of " + published + " segments");
+            assertEquals(List.of(), logs.lines(Level.WARN, "transcoding locally"), "no segment fell back to the local engine");
         }
     }
 }
