@@ -67,6 +67,13 @@ class SettingsTest {
     }
 
     @Test
+    void theShippedAdminTemplateParsesAndChangesNothing() {
+        Path template = Path.of(System.getProperty("streamflow.root", "..")).resolve("conf/streamflow.conf");
+        assertEquals(Settings.from(StreamflowConfig.load(Optional.empty(), Map.of())),
+                Settings.from(StreamflowConfig.load(Optional.of(template), Map.of())));
+    }
+
+    @Test
     void missingAdminFileIsAClearError() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> StreamflowConfig.load(Optional.of(Path.of("/nonexistent/streamflow.conf")), Map.of()));
