@@ -11,7 +11,10 @@ import dev.streamflow.core.channel.Channels;
 import dev.streamflow.core.channel.LiveStreams;
 import dev.streamflow.core.config.Settings;
 import dev.streamflow.core.dispatch.Dispatcher;
+import dev.streamflow.core.config.PaymentSettings;
 import dev.streamflow.core.config.RemoteSettings;
+import dev.streamflow.core.dispatch.OnchainSender;
+import dev.streamflow.core.dispatch.SegmentPayments;
 import dev.streamflow.core.discovery.CombinedSources;
 import dev.streamflow.core.discovery.OrchestratorPool;
 import dev.streamflow.core.discovery.OrchestratorSource;
@@ -143,9 +146,19 @@ final class CoreModule extends AbstractModule {
         if (!r.enabled()) {
             return Optional.empty();
         }
-        EthereumKey key = EthereumKey.generate(new SecureRandom());
-        log.info("broadcaster address {} (a new key for this run; off-chain, no payments)", key.address());
-        BroadcasterIdentity identity = BroadcasterIdentity.of(key);
+        PaymentSettings pay = PaymentSettings.from(config.getConfig("streamflow"));
+        BroadcasterIdentity identity;
+        SegmentPayments payments;
+        if (pay.onchain()) {
+            OnchainSender onchain = OnchainSender.open(pay, System.getenv());
+            identity = BroadcasterIdentity.of(onchain.key());
+            payments = SegmentPayments.onchain(identity, onchain.sender());
+        } else {
+            EthereumKey key = EthereumKey.generate(new SecureRandom());
+            log.info("broadcaster address {} (a new key for this run; off-chain, no payments)", key.address());
+            identity = BroadcasterIdentity.of(key);
+            payments = SegmentPayments.offchain(identity);
+        }
         ClientLimits limits = ClientLimits.defaults();
         Capabilities wanted = WireLadder.capabilities(settings.ladder());
         OrchestratorPool pool = new OrchestratorPool(source(r, clock), uri -> new OrchestratorClient(uri, identity, limits), wanted,
@@ -154,7 +167,7 @@ final class CoreModule extends AbstractModule {
                 new Exclusions(settings.excludeAfter()), r.hedgeAfter(), clock);
         SegmentClient segments = new SegmentClient(identity, HttpTransport.create(), limits);
         pool.start();
-        return Optional.of(new RemoteOrchestrators(pool, selector, new SessionBook(pool, wanted, clock), segments, threads,
+        return Optional.of(new RemoteOrchestrators(pool, selector, new SessionBook(pool, wanted, clock), segments, payments, threads,
                 r.maxAttempts()));
     }
 

@@ -59,7 +59,7 @@ public final class Main {
     }
 
     private static SampleServer start(Options options) throws Exception {
-        Pipeline pipeline = SamplePipeline.start(options, Map.of());
+        Pipeline pipeline = SamplePipeline.start(options, Map.<String, Object>copyOf(options.payments()));
         try {
             return SampleServer.start(options, pipeline, DemoClip.FULL_HD);
         } catch (Exception e) {

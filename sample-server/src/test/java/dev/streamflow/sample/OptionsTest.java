@@ -104,4 +104,17 @@ class OptionsTest {
     private static PrintStream print(ByteArrayOutputStream bytes) {
         return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void paymentFlagsBecomePaymentsOverrides() throws Exception {
+        assertEquals(java.util.Map.of(), Options.parse().payments());
+        Options o = Options.parse("--pm", "onchain", "--eth-url", "http://127.0.0.1:8545", "--controller",
+                "0xD8E8328501E9645d16Cf49539efC04f734606ee4", "--keystore", "b.json", "--password-file", "pw");
+        assertEquals(java.util.Map.of("streamflow.payments.mode", "onchain", "streamflow.payments.eth-url", "http://127.0.0.1:8545",
+                "streamflow.payments.controller", "0xD8E8328501E9645d16Cf49539efC04f734606ee4",
+                "streamflow.payments.keystore", "b.json", "streamflow.payments.password-file", "pw"), o.payments());
+        assertThrows(Options.UsageException.class, () -> Options.parse("--pm", "onchain", "--eth-url", "http://x"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--keystore", "b.json"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--pm", "sometimes"));
+    }
 }

@@ -3,7 +3,14 @@ package dev.streamflow.bridge.node;
 import dev.streamflow.bridge.engine.EncoderChoice;
 import dev.streamflow.bridge.engine.TranscodeEngine;
 
+import dev.streamflow.pm.key.Address;
+
 import java.io.IOException;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -23,6 +30,13 @@ import java.util.concurrent.CountDownLatch;
  *   --max-sessions N      sessions served at once (default 10)
  *   --service-uri URI     transcoder URI to advertise (default http(s)://127.0.0.1:PORT)
  *   --echo                benchmarks only: return the source as every rendition, no transcoding
+ *   --pm offchain|onchain payments (default offchain: no tickets asked for)
+ *   --eth-url URL         on chain: JSON-RPC endpoint
+ *   --controller ADDR     on chain: the Livepeer Controller
+ *   --keystore FILE       on chain: V3 keystore of the orchestrator key (signs results, redeems tickets)
+ *   --password-file FILE  on chain: the keystore password on the first line
+ *   --ticket-ev WEI       on chain: target expected value per ticket (default 8000000000)
+ *   --max-face-value WEI  on chain: face-value cap (default 0 = none)
  * </pre>
  */
 public final class BridgeMain {
@@ -32,8 +46,11 @@ public final class BridgeMain {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         BridgeConfig config;
+        Optional<OnchainOptions> onchain;
         try {
-            config = parse(args);
+            Parsed parsed = parseAll(args);
+            config = parsed.config();
+            onchain = parsed.onchain();
         } catch (IllegalArgumentException e) {
             System.err.println("bridge: " + e.getMessage());
             System.err.println(usage());
@@ -41,7 +58,7 @@ public final class BridgeMain {
             return;
         }
         SegmentTranscoder transcoder = config.echo() ? new EchoTranscoder() : new EngineTranscoder(new TranscodeEngine(EncoderChoice.detect()));
-        BridgeNode node = new BridgeNode(config, transcoder).start();
+        BridgeNode node = new BridgeNode(config, transcoder, ResultSigner.STANDARD, onchain).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
@@ -50,11 +67,24 @@ public final class BridgeMain {
         stopped.await();
     }
 
+    /** The node's configuration and, with {@code --pm onchain}, its on-chain options. */
+    record Parsed(BridgeConfig config, Optional<OnchainOptions> onchain) {
+    }
+
     static BridgeConfig parse(String[] args) {
+        return parseAll(args).config();
+    }
+
+    static Parsed parseAll(String[] args) {
         BridgeConfig config = BridgeConfig.defaults(Path.of("bridge-data"));
+        Map<String, String> pm = new HashMap<>();
         Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String flag = rest.pop();
+            if (PM_FLAGS.contains(flag)) {
+                pm.put(flag, value(flag, rest));
+                continue;
+            }
             config = switch (flag) {
                 case "--port" -> config.withPort(integer(flag, value(flag, rest)));
                 case "--bind" -> config.withBindAddress(value(flag, rest));
@@ -68,12 +98,58 @@ public final class BridgeMain {
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             };
         }
-        return config;
+        return new Parsed(config, onchain(pm));
+    }
+
+    private static final List<String> PM_FLAGS = List.of("--pm", "--eth-url", "--controller", "--keystore", "--password-file",
+            "--ticket-ev", "--max-face-value");
+
+    private static Optional<OnchainOptions> onchain(Map<String, String> pm) {
+        String mode = pm.getOrDefault("--pm", "offchain");
+        if (mode.equals("offchain")) {
+            if (pm.size() > (pm.containsKey("--pm") ? 1 : 0)) {
+                throw new IllegalArgumentException("chain flags need --pm onchain");
+            }
+            return Optional.empty();
+        }
+        if (!mode.equals("onchain")) {
+            throw new IllegalArgumentException("--pm is offchain or onchain, not '" + mode + "'");
+        }
+        for (String needed : List.of("--eth-url", "--controller", "--keystore", "--password-file")) {
+            if (!pm.containsKey(needed)) {
+                throw new IllegalArgumentException("--pm onchain needs " + needed);
+            }
+        }
+        Address controller;
+        try {
+            controller = Address.parse(pm.get("--controller"));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--controller '" + pm.get("--controller") + "' is not an address");
+        }
+        OnchainOptions options = OnchainOptions.of(pm.get("--eth-url"), controller, Path.of(pm.get("--keystore")),
+                Path.of(pm.get("--password-file")));
+        if (pm.containsKey("--ticket-ev")) {
+            options = options.withTicketEV(wei("--ticket-ev", pm.get("--ticket-ev")));
+        }
+        if (pm.containsKey("--max-face-value")) {
+            options = options.withMaxFaceValue(wei("--max-face-value", pm.get("--max-face-value")));
+        }
+        return Optional.of(options);
+    }
+
+    private static BigInteger wei(String flag, String text) {
+        try {
+            return new BigInteger(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " wants a whole number of wei, not '" + text + "'");
+        }
     }
 
     static String usage() {
         return "usage: bridge [--port N] [--bind ADDRESS] [--data DIR] [--http] [--price-per-unit WEI] [--pixels-per-unit N]"
-                + " [--max-sessions N] [--service-uri URI] [--echo]";
+                + " [--max-sessions N] [--service-uri URI] [--echo]"
+                + " [--pm offchain|onchain --eth-url URL --controller ADDR --keystore FILE --password-file FILE"
+                + " [--ticket-ev WEI] [--max-face-value WEI]]";
     }
 
     private static BridgeConfig withDataDir(BridgeConfig c, Path dir) {

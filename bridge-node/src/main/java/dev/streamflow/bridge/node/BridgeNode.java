@@ -2,6 +2,8 @@ package dev.streamflow.bridge.node;
 
 import dev.streamflow.pm.key.Address;
 import dev.streamflow.pm.key.EthereumKey;
+import dev.streamflow.pm.money.Fraction;
+import dev.streamflow.pm.redeem.Redemption;
 import io.grpc.servlet.jakarta.GrpcServlet;
 import io.grpc.servlet.jakarta.ServletServerBuilder;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,7 +44,10 @@ public final class BridgeNode implements AutoCloseable {
     private final BridgeConfig config;
     private final SegmentTranscoder transcoder;
     private final ResultSigner signer;
+    private final Optional<OnchainOptions> onchain;
     private final SecureRandom random = new SecureRandom();
+    private NodePayments payments = NodePayments.OFFCHAIN;
+    private Runnable paymentsCloser = () -> { };
     private Server server;
     private EthereumKey key;
     private NodeCertificate certificate;
@@ -52,9 +58,18 @@ public final class BridgeNode implements AutoCloseable {
     }
 
     public BridgeNode(BridgeConfig config, SegmentTranscoder transcoder, ResultSigner signer) {
+        this(config, transcoder, signer, Optional.empty());
+    }
+
+    /**
+     * @param onchain present for {@code --pm onchain}: the node's key is then the keystore's, every offer carries
+     *                ticket parameters and every segment must be paid for with valid tickets
+     */
+    public BridgeNode(BridgeConfig config, SegmentTranscoder transcoder, ResultSigner signer, Optional<OnchainOptions> onchain) {
         this.config = config;
         this.transcoder = config.echo() ? new EchoTranscoder() : transcoder;
         this.signer = signer;
+        this.onchain = onchain;
     }
 
     /** Loads or makes the key and certificate, binds the port and starts serving. */
@@ -63,7 +78,13 @@ public final class BridgeNode implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         DataFiles.ensureDirectory(config.dataDir());
-        key = NodeKey.loadOrCreate(config.dataDir(), random);
+        key = onchain.isPresent() ? OnchainRecipient.unlock(onchain.get()) : NodeKey.loadOrCreate(config.dataDir(), random);
+        if (onchain.isPresent()) {
+            OnchainRecipient.Opened opened = OnchainRecipient.open(onchain.get(), key, config.dataDir(),
+                    Fraction.of(config.pricePerUnit(), config.pixelsPerUnit()), random);
+            payments = opened.payments();
+            paymentsCloser = opened.closer();
+        }
         if (!config.cleartext()) {
             certificate = NodeCertificate.loadOrCreate(config.dataDir(), certificateHost(), random);
         }
@@ -78,6 +99,7 @@ public final class BridgeNode implements AutoCloseable {
         } catch (Exception e) {
             stopQuietly();
             server = null;
+            paymentsCloser.run();
             throw new IOException("cannot serve on " + config.bindAddress() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         announce(connector.getLocalPort());
@@ -117,7 +139,21 @@ public final class BridgeNode implements AutoCloseable {
         if (server != null) {
             stopQuietly();
             server = null;
+            paymentsCloser.run();
         }
+    }
+
+    /**
+     * One redemption pass now, as the node's schedule runs it: every stored winning ticket whose params have expired
+     * is redeemed, skipped or kept. Empty when the node is off-chain.
+     */
+    public List<Redemption> redeemWinningTickets() {
+        return onchainPayments().map(OnchainPayments::redeemDue).orElse(List.of());
+    }
+
+    /** The on-chain payments, when the node runs with {@code --pm onchain} (tests drive redemption through it). */
+    synchronized Optional<OnchainPayments> onchainPayments() {
+        return payments instanceof OnchainPayments p ? Optional.of(p) : Optional.empty();
     }
 
     private ServerConnector connector(Server owner) {
@@ -156,9 +192,11 @@ public final class BridgeNode implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         AuthTokens tokens = new AuthTokens(random, clock);
         Sessions sessions = new Sessions(config.maxSessions(), System::nanoTime);
-        Offers offers = new Offers(serviceUri, key.address().bytes(), config.pricePerUnit(), config.pixelsPerUnit(), config.maxSessions(), tokens);
+        Offers offers = new Offers(serviceUri, key.address().bytes(), config.pricePerUnit(), config.pixelsPerUnit(), config.maxSessions(),
+                tokens, payments);
         RenditionStore renditions = new RenditionStore(config.limits().renditionTtl(), config.limits().maxStoredBytes(), System::nanoTime);
-        SegmentServlet.NodeParts parts = new SegmentServlet.NodeParts(key, serviceUri, offers, tokens, sessions, transcoder, signer, renditions, config.limits());
+        SegmentServlet.NodeParts parts = new SegmentServlet.NodeParts(key, serviceUri, offers, tokens, sessions, transcoder, signer, renditions, config.limits(),
+                payments);
 
         GrpcServlet grpc = new ServletServerBuilder()
                 .addService(new OrchestratorService(key, offers, sessions, tokens))
@@ -188,9 +226,9 @@ public final class BridgeNode implements AutoCloseable {
             log.warn("==================================================================================");
         }
         log.info("bridge node serving gRPC and /segment on {}:{} ({}), advertising {}; address {}; price {}/{} wei per pixel; "
-                        + "max {} sessions{}", config.bindAddress(), port, config.cleartext() ? "cleartext h2c/HTTP/1.1" : "TLS h2/HTTP/1.1",
+                        + "max {} sessions; payments {}{}", config.bindAddress(), port, config.cleartext() ? "cleartext h2c/HTTP/1.1" : "TLS h2/HTTP/1.1",
                 serviceUri, key.address(), config.pricePerUnit(), config.pixelsPerUnit(), config.maxSessions(),
-                certificate == null ? "" : "; TLS certificate SHA-256 " + certificate.fingerprint());
+                onchain.isPresent() ? "on chain" : "off chain", certificate == null ? "" : "; TLS certificate SHA-256 " + certificate.fingerprint());
     }
 
     private URI localUri(int port) {

@@ -50,7 +50,15 @@ final class OrchestratorService extends OrchestratorGrpc.OrchestratorImplBase {
             refuse(reply, ProtocolErrors.INVALID_ORCHESTRATOR_REQUEST + ProtocolErrors.ORCHESTRATOR_CAPPED);
             return;
         }
-        reply.onNext(offers.offer(holder));
+        OrchestratorInfo offer;
+        try {
+            offer = offers.offer(holder);
+        } catch (NodePayments.PaymentRefusal e) {
+            log.debug("GetOrchestrator from {}: no ticket params: {}", hexAddress(request.getAddress()), e.getMessage());
+            refuse(reply, e.getMessage());
+            return;
+        }
+        reply.onNext(offer);
         reply.onCompleted();
     }
 

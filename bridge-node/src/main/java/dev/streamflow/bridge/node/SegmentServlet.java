@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import dev.streamflow.bridge.engine.TranscodeException;
 import dev.streamflow.bridge.engine.VideoProfile;
 import dev.streamflow.pm.key.EthereumKey;
+import dev.streamflow.pm.sender.PixelEstimate;
 import dev.streamflow.protocol.net.Payment;
 import dev.streamflow.protocol.net.SegData;
 import dev.streamflow.protocol.net.TranscodeData;
@@ -34,7 +35,8 @@ import java.util.Optional;
 /**
  * {@code POST /segment} (reference §3.4): the headers are checked in go-livepeer's order with its status codes
  * and texts, the body is read (bounded) and its hash checked, then 200 is sent at once and the TranscodeResult
- * follows when the renditions are ready. Payments are off-chain: tickets are not needed and not redeemed.
+ * follows when the renditions are ready. Off-chain the payment is not checked; on chain it is validated and
+ * credited before the body is read (step 8), and the session's balance must cover the segment (step 9).
  */
 final class SegmentServlet extends HttpServlet {
     static final String URI_BODY_TYPE = "application/vnd+livepeer.uri";
@@ -49,7 +51,8 @@ final class SegmentServlet extends HttpServlet {
     }
 
     /** A segment past every check before the 200. */
-    private record Accepted(SegData segData, List<VideoProfile> profiles, long durationMillis, byte[] body, boolean busy) {
+    private record Accepted(SegData segData, List<VideoProfile> profiles, long durationMillis, byte[] body, boolean busy,
+                            byte[] sender) {
         String sessionId() {
             return segData.getAuthToken().getSessionId();
         }
@@ -88,21 +91,29 @@ final class SegmentServlet extends HttpServlet {
         if (node.sessions().wouldCap(sessionId)) {
             throw new Refusal(403, ProtocolErrors.ORCHESTRATOR_CAPPED);
         }
+        node.payments().admit(payment, sender, sessionId, estimatedPixels(wireProfiles, durationMillis));
         byte[] body = body(request, segData);
         // A session starts with its first accepted segment, so a refused one never takes a place.
         Sessions.Admission admission = node.sessions().admit(sessionId, sender);
         if (admission == Sessions.Admission.CAPPED) {
             throw new Refusal(403, ProtocolErrors.ORCHESTRATOR_CAPPED);
         }
-        return new Accepted(segData, profiles, durationMillis, body, admission == Sessions.Admission.BUSY);
+        return new Accepted(segData, profiles, durationMillis, body, admission == Sessions.Admission.BUSY, sender);
+    }
+
+    /** What the broadcaster pays for up front (go-livepeer's estimate): the segment must be covered before work starts. */
+    private static long estimatedPixels(List<dev.streamflow.protocol.net.VideoProfile> profiles, long durationMillis) throws Refusal {
+        try {
+            return PixelEstimate.estimate(profiles.stream()
+                    .map(p -> new PixelEstimate.Rung(p.getWidth(), p.getHeight(), p.getFps(), p.getFpsDen())).toList(), durationMillis);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new Refusal(403, e.getMessage());
+        }
     }
 
     private static Payment payment(HttpServletRequest request) throws Refusal {
         try {
             Payment payment = HeaderCodec.decodePayment(request.getHeader(HeaderCodec.PAYMENT_HEADER));
-            if (payment.hasTicketParams()) {
-                log.debug("payment with {} tickets from an off-chain node's broadcaster; not redeemed", payment.getTicketSenderParamsCount());
-            }
             return payment;
         } catch (WireFormatException e) {
             throw new Refusal(402, e.getMessage());
@@ -240,6 +251,7 @@ final class SegmentServlet extends HttpServlet {
         if (outputs.size() != accepted.profiles().size()) {
             return result(accepted).setError(ProtocolErrors.MISMATCHED_SEGMENTS).build();
         }
+        node.payments().charge(accepted.sessionId(), outputs.stream().mapToLong(SegmentTranscoder.Output::pixels).sum());
         return result(accepted).setData(publish(accepted, outputs)).build();
     }
 
@@ -264,7 +276,7 @@ final class SegmentServlet extends HttpServlet {
 
     private TranscodeResult.Builder result(Accepted accepted) {
         return TranscodeResult.newBuilder().setSeq(accepted.segData().getSeq())
-                .setInfo(node.offers().withToken(accepted.segData().getAuthToken()));
+                .setInfo(node.offers().withToken(accepted.segData().getAuthToken(), accepted.sender()));
     }
 
     /** A refusal as Go's {@code http.Error} writes it: one line of plain text. */
@@ -279,6 +291,7 @@ final class SegmentServlet extends HttpServlet {
 
     /** Everything the servlets share. */
     record NodeParts(EthereumKey key, URI serviceUri, Offers offers, AuthTokens tokens, Sessions sessions,
-                     SegmentTranscoder transcoder, ResultSigner signer, RenditionStore renditions, BridgeConfig.Limits limits) {
+                     SegmentTranscoder transcoder, ResultSigner signer, RenditionStore renditions, BridgeConfig.Limits limits,
+                     NodePayments payments) {
     }
 }

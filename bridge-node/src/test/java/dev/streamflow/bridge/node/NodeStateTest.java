@@ -135,4 +135,21 @@ class NodeStateTest {
             return now;
         }
     }
+
+    @Test
+    void paymentFlags() {
+        assertTrue(BridgeMain.parseAll(new String[0]).onchain().isEmpty(), "off-chain by default");
+        BridgeMain.Parsed parsed = BridgeMain.parseAll(new String[]{"--pm", "onchain", "--eth-url", "http://127.0.0.1:8545",
+                "--controller", "0xD8E8328501E9645d16Cf49539efC04f734606ee4", "--keystore", "k.json", "--password-file", "pw",
+                "--ticket-ev", "1000", "--max-face-value", "5000", "--port", "9001"});
+        OnchainOptions onchain = parsed.onchain().orElseThrow();
+        assertEquals(9001, parsed.config().port());
+        assertEquals("http://127.0.0.1:8545", onchain.ethUrl());
+        assertEquals(java.math.BigInteger.valueOf(1000), onchain.ticketEV());
+        assertEquals(java.math.BigInteger.valueOf(5000), onchain.maxFaceValue());
+        assertEquals(java.nio.file.Path.of("k.json"), onchain.keystore());
+        assertThrows(IllegalArgumentException.class, () -> BridgeMain.parseAll(new String[]{"--pm", "onchain", "--eth-url", "http://x"}));
+        assertThrows(IllegalArgumentException.class, () -> BridgeMain.parseAll(new String[]{"--eth-url", "http://x"}));
+        assertThrows(IllegalArgumentException.class, () -> BridgeMain.parseAll(new String[]{"--pm", "maybe"}));
+    }
 }

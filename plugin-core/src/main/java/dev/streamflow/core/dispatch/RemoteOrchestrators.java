@@ -12,9 +12,10 @@ import java.util.concurrent.ExecutorService;
  * @param selector    who gets a segment, and the orchestrators' records
  * @param sessions    each stream's session per orchestrator
  * @param segments    the {@code /segment} client
+ * @param payments    what each segment pays
  * @param workers     threads the blocking exchanges run on (one per attempt in flight)
  * @param maxAttempts remote attempts per segment, each on a different orchestrator
  */
 public record RemoteOrchestrators(OrchestratorPool pool, Selector selector, SessionBook sessions, SegmentClient segments,
-                                  ExecutorService workers, int maxAttempts) {
+                                  SegmentPayments payments, ExecutorService workers, int maxAttempts) {
 }

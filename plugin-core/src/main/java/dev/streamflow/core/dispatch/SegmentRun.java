@@ -121,7 +121,7 @@ final class SegmentRun {
         tried.add(offer.uri());
         remoteAttempts++;
         Duration budget = deadline.minusNanos(System.nanoTime() - startNanos);
-        OrchestratorTarget target = new OrchestratorTarget(offer, r.sessions(), r.segments(), r.workers(), budget);
+        OrchestratorTarget target = new OrchestratorTarget(offer, r.sessions(), r.segments(), r.payments(), r.workers(), budget);
         Attempt attempt = new Attempt(target, Optional.of(offer.uri()), target.transcode(segment, ladder), System.nanoTime());
         running.add(attempt);
         r.selector().started(offer.uri(), attempt);

@@ -81,6 +81,18 @@ public final class SessionBook {
         return info;
     }
 
+    /** A new session from GetOrchestrator, whatever the current one: fresh ticket params after a payment refusal. */
+    public OrchestratorInfo refresh(StreamKey stream, URI orchestrator) throws OrchestratorException {
+        OrchestratorClient client = pool.client(orchestrator).orElseThrow(() -> new OrchestratorException(
+                FailureKind.RETRYABLE, "orchestrator " + orchestrator + " is no longer a candidate"));
+        OrchestratorInfo info = client.getOrchestrator(wanted, REFRESH_TIMEOUT);
+        Instant now = clock.instant();
+        synchronized (this) {
+            sessions.put(new Key(stream, orchestrator), new Session(info, now, now));
+        }
+        return info;
+    }
+
     /** The OrchestratorInfo that came with a result replaces the session's (new ticket parameters, same session). */
     public synchronized void renewed(StreamKey stream, URI orchestrator, OrchestratorInfo fresh) {
         Key key = new Key(stream, orchestrator);
