@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Opens the on-chain side of a node: the key from the keystore, the chain, the recipient, the store and the redeemer. */
 final class OnchainRecipient {
@@ -71,7 +72,7 @@ final class OnchainRecipient {
                 } catch (RuntimeException e) {
                     log.warn("redemption pass failed; will retry: {}", e.getMessage());
                 }
-            }, options.redeemInterval().toMillis(), options.redeemInterval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }, options.redeemInterval().toMillis(), options.redeemInterval().toMillis(), TimeUnit.MILLISECONDS);
             log.info("on-chain payments: recipient {} on chain {} via {}, controller {}, ticket EV {} wei, {} pending winning tickets in {}",
                     key.address(), contracts.chainId(), eth.endpoint(), options.controller(), config.ticketEV(),
                     store.pending().size(), dataDir.resolve(TICKET_DIR));

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 /**
  * The verifier behind the dispatcher's result seam. Every result gets the cheap chain; remote results are
@@ -72,8 +73,7 @@ public final class VerifiedDispatch implements ResultCheck {
     }
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
-        Map<String, Long> copy = new java.util.TreeMap<>();
-        counters.forEach((k, v) -> copy.put(k, v.sum()));
-        return Map.copyOf(copy);
+        return counters.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().sum()));
     }
 }
