@@ -1,6 +1,9 @@
 package dev.streamflow.core.media;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /** H.264 Annex B byte streams: splitting into NAL units and removing emulation prevention bytes. */
 public final class NalUnits {
@@ -39,6 +42,13 @@ public final class NalUnits {
             }
             start = next;
         }
+    }
+
+    /** The NAL units of a whole Annex B buffer, each without its start code and trailing zero bytes. */
+    public static List<byte[]> split(byte[] data) {
+        List<byte[]> nals = new ArrayList<>();
+        forEach(data, 0, data.length, (buffer, start, end) -> nals.add(Arrays.copyOfRange(buffer, start, end)));
+        return nals;
     }
 
     /** The RBSP of a NAL unit: {@code 00 00 03} becomes {@code 00 00}. */

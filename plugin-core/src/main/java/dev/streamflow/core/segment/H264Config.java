@@ -4,6 +4,7 @@ import dev.streamflow.core.ingest.IngestException;
 import dev.streamflow.core.ingest.MediaPacket;
 import dev.streamflow.core.ingest.MediaPacket.BitstreamFormat;
 import dev.streamflow.core.ingest.StreamKey;
+import dev.streamflow.core.media.NalUnits;
 import org.bytedeco.ffmpeg.avcodec.AVBSFContext;
 import org.bytedeco.ffmpeg.avcodec.AVBitStreamFilter;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -154,7 +155,7 @@ final class H264Config {
 
     private static H264Config parseAnnexB(StreamKey stream, byte[] data) throws IngestException {
         List<byte[]> sets = new ArrayList<>();
-        for (byte[] nal : AnnexB.split(data)) {
+        for (byte[] nal : NalUnits.split(data)) {
             int type = nal[0] & 0x1f;
             if (type == NAL_SPS || type == NAL_PPS) {
                 sets.add(nal);

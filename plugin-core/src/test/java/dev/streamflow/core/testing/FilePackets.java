@@ -5,6 +5,7 @@ import dev.streamflow.core.ingest.MediaPacket;
 import dev.streamflow.core.ingest.MediaPacket.BitstreamFormat;
 import dev.streamflow.core.ingest.MediaPacket.Kind;
 import dev.streamflow.core.ingest.TimeBase;
+import dev.streamflow.core.media.NalUnits;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -113,20 +114,7 @@ public final class FilePackets {
 
     /** The NAL units of an Annex B buffer, without start codes and trailing zero bytes. */
     public static List<byte[]> nalUnitsOfAnnexB(byte[] data) {
-        List<byte[]> nals = new ArrayList<>();
-        int start = afterStartCode(data, 0);
-        while (start >= 0 && start < data.length) {
-            int next = afterStartCode(data, start);
-            int end = next < 0 ? data.length : next - 3;
-            while (end > start && data[end - 1] == 0) {
-                end--;
-            }
-            if (end > start) {
-                nals.add(Arrays.copyOfRange(data, start, end));
-            }
-            start = next;
-        }
-        return nals;
+        return NalUnits.split(data);
     }
 
     /** SPS then PPS NAL units of an avcC record. */
@@ -402,15 +390,6 @@ public final class FilePackets {
     private static boolean startsWithStartCode(byte[] data) {
         return data.length >= 4 && data[0] == 0 && data[1] == 0
                 && (data[2] == 1 || (data[2] == 0 && data[3] == 1));
-    }
-
-    private static int afterStartCode(byte[] data, int from) {
-        for (int i = from; i + 2 < data.length; i++) {
-            if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1) {
-                return i + 3;
-            }
-        }
-        return -1;
     }
 
     private static boolean isAdts(byte[] data) {
