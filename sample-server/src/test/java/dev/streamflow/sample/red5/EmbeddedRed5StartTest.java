@@ -47,7 +47,7 @@ class EmbeddedRed5StartTest {
             assertTrue(again.rtmpUrl().endsWith(":" + firstPort + "/live"), again.rtmpUrl());
             Path clip = TestMedia.flv(TestMedia.Spec.pattern(320, 180, 30, 1.0));
             new PacketCopyPublisher(clip, again.rtmpUrl() + "/after-restart").start().get(30, TimeUnit.SECONDS);
-            Poll.until(Duration.ofSeconds(10), "the restarted server ingests and closes a stream",
+            Poll.until(EmbeddedRed5Test.RED5_NOTICES_DISCONNECT, "the restarted server ingests and closes a stream",
                     () -> hook.isClosed(new StreamKey("live", "after-restart")));
         }
     }
