@@ -9,6 +9,7 @@ import dev.streamflow.core.ingest.MediaPacket;
 import dev.streamflow.core.ingest.StreamKey;
 import dev.streamflow.sample.red5.EmbeddedRed5;
 import dev.streamflow.sample.testing.Poll;
+import dev.streamflow.sample.testing.Red5Timing;
 import dev.streamflow.sample.testing.RecordingHook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,7 +97,7 @@ class DemoPublisherTest {
         publisher.close();
 
         assertFalse(ffmpeg.isAlive());
-        Poll.until(Duration.ofSeconds(10), "the broadcast closes", () -> hook.isClosed(key));
+        Poll.until(Red5Timing.NOTICES_DISCONNECT, "the broadcast closes", () -> hook.isClosed(key));
         assertEquals(1, publisher.starts(), "not restarted after close");
     }
 

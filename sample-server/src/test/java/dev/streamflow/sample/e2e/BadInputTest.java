@@ -8,6 +8,7 @@ import dev.streamflow.sample.testing.LogCapture;
 import dev.streamflow.sample.testing.PacketCopyPublisher;
 import dev.streamflow.sample.testing.PipelineServer;
 import dev.streamflow.sample.testing.Poll;
+import dev.streamflow.sample.testing.Red5Timing;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class BadInputTest {
 
             for (String name : List.of("sorenson", "garbage", "longgop", "dropout")) {
                 Path dir = server.streamDir(name);
-                Poll.until(Duration.ofSeconds(20), name + " has no HLS or its HLS has ended",
+                Poll.until(Red5Timing.NOTICES_DISCONNECT, name + " has no HLS or its HLS has ended",
                         () -> !Files.exists(dir.resolve("master.m3u8")) || HlsChecks.ended(dir));
             }
             assertFalse(logs.lines(Level.WARN, "live/sorenson").isEmpty(), "a warning names the stream");

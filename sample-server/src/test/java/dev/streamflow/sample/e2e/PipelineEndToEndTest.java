@@ -7,6 +7,7 @@ import dev.streamflow.sample.testing.LogCapture;
 import dev.streamflow.sample.testing.PacketCopyPublisher;
 import dev.streamflow.sample.testing.PipelineServer;
 import dev.streamflow.sample.testing.Poll;
+import dev.streamflow.sample.testing.Red5Timing;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class PipelineEndToEndTest {
             assertEquals(2, HlsChecks.mediaPlaylists(stream).size(), "one variant per rung of the ladder");
 
             publish.get(30, TimeUnit.SECONDS);
-            Poll.until(Duration.ofSeconds(20), "every media playlist ends", () -> HlsChecks.ended(stream));
+            Poll.until(Red5Timing.NOTICES_DISCONNECT, "every media playlist ends", () -> HlsChecks.ended(stream));
             HlsChecks.assertHlsRules(stream);
             HlsChecks.assertSegmentsDecode(stream);
 

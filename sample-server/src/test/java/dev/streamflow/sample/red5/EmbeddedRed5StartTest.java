@@ -5,6 +5,7 @@ import dev.streamflow.bridge.testing.TestMedia;
 import dev.streamflow.core.ingest.StreamKey;
 import dev.streamflow.sample.testing.PacketCopyPublisher;
 import dev.streamflow.sample.testing.Poll;
+import dev.streamflow.sample.testing.Red5Timing;
 import dev.streamflow.sample.testing.RecordingHook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,7 +47,7 @@ class EmbeddedRed5StartTest {
             assertTrue(again.rtmpUrl().endsWith(":" + firstPort + "/live"), again.rtmpUrl());
             Path clip = TestMedia.flv(TestMedia.Spec.pattern(320, 180, 30, 1.0));
             new PacketCopyPublisher(clip, again.rtmpUrl() + "/after-restart").start().get(30, TimeUnit.SECONDS);
-            Poll.until(EmbeddedRed5Test.RED5_NOTICES_DISCONNECT, "the restarted server ingests and closes a stream",
+            Poll.until(Red5Timing.NOTICES_DISCONNECT, "the restarted server ingests and closes a stream",
                     () -> hook.isClosed(new StreamKey("live", "after-restart")));
         }
     }

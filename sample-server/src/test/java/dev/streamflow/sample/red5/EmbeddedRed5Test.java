@@ -7,6 +7,7 @@ import dev.streamflow.core.ingest.StreamKey;
 import dev.streamflow.sample.testing.MediaProbe;
 import dev.streamflow.sample.testing.PacketCopyPublisher;
 import dev.streamflow.sample.testing.Poll;
+import dev.streamflow.sample.testing.Red5Timing;
 import dev.streamflow.sample.testing.RecordingHook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real RTMP publishes into an embedded Red5 running the Streamflow application. */
 class EmbeddedRed5Test {
-    /** Red5 1.3 may only notice a publisher that left uncleanly at its 60 s connection timeout. */
-    static final Duration RED5_NOTICES_DISCONNECT = Duration.ofSeconds(75);
-
     private static final RecordingHook hook = new RecordingHook();
     private static final Red5Ingest ingest = new Red5Ingest(hook);
     private static EmbeddedRed5 red5;
@@ -51,7 +49,7 @@ class EmbeddedRed5Test {
         StreamKey key = new StreamKey("live", "whole");
 
         new PacketCopyPublisher(clip, red5.rtmpUrl() + "/whole").start().get(30, TimeUnit.SECONDS);
-        Poll.until(RED5_NOTICES_DISCONNECT, "the broadcast of live/whole closes", () -> hook.isClosed(key));
+        Poll.until(Red5Timing.NOTICES_DISCONNECT, "the broadcast of live/whole closes", () -> hook.isClosed(key));
 
         RecordingHook.Recorded got = hook.stream(key);
         List<MediaPacket> video = got.video();
@@ -79,7 +77,7 @@ class EmbeddedRed5Test {
 
         publishA.get(30, TimeUnit.SECONDS);
         publishB.get(30, TimeUnit.SECONDS);
-        Poll.until(RED5_NOTICES_DISCONNECT, "both broadcasts close", () -> hook.isClosed(a) && hook.isClosed(b));
+        Poll.until(Red5Timing.NOTICES_DISCONNECT, "both broadcasts close", () -> hook.isClosed(a) && hook.isClosed(b));
         MediaProbe source = MediaProbe.of(clip);
         assertWholeExceptTail("cam-a video", source.video(), MediaProbe.media(hook.stream(a).video()));
         assertWholeExceptTail("cam-b video", source.video(), MediaProbe.media(hook.stream(b).video()));
