@@ -7,10 +7,14 @@ import org.red5.server.api.stream.IBroadcastStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Red5 glue: attaches a listener to every broadcast stream when it starts and ends it when the
@@ -20,11 +24,47 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Red5Ingest {
     private static final Logger log = LoggerFactory.getLogger(Red5Ingest.class);
 
+    /** A live publisher sends a packet at least every frame; this much silence means it has gone. */
+    public static final Duration DEFAULT_SILENCE_LIMIT = Duration.ofSeconds(10);
+
     private final IngestHook hook;
+    private final Duration silenceLimit;
     private final Map<IBroadcastStream, StreamIngestListener> active = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "streamflow-red5-silence");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public Red5Ingest(IngestHook hook) {
+        this(hook, DEFAULT_SILENCE_LIMIT);
+    }
+
+    public Red5Ingest(IngestHook hook, Duration silenceLimit) {
         this.hook = hook;
+        this.silenceLimit = silenceLimit;
+        watch.scheduleWithFixedDelay(this::endSilentStreamsQuietly, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Ends streams whose publisher has sent nothing for the silence limit. Red5 1.3 sometimes never closes the
+     * broadcast of a publisher that left (a race in its end-of-stream handling); without this, such a stream's
+     * HLS would never end. Runs every second; returns how many streams it ended.
+     */
+    public int endSilentStreams() {
+        long now = System.nanoTime();
+        int ended = 0;
+        for (Map.Entry<IBroadcastStream, StreamIngestListener> entry : active.entrySet()) {
+            StreamIngestListener listener = entry.getValue();
+            if (listener.silentNanos(now) >= silenceLimit.toNanos() && active.remove(entry.getKey(), listener)) {
+                log.info("Stream {}: no packet for {} s; treating the publisher as gone", listener.key(),
+                        silenceLimit.toSeconds());
+                entry.getKey().removeStreamListener(listener);
+                listener.publisherStopped();
+                ended++;
+            }
+        }
+        return ended;
     }
 
     /** Called when a publisher starts broadcasting; never throws into Red5. */
@@ -56,8 +96,17 @@ public final class Red5Ingest {
         }
     }
 
+    private void endSilentStreamsQuietly() {
+        try {
+            endSilentStreams();
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("checking for silent streams failed: {}", e.toString());
+        }
+    }
+
     /** Ends every stream being ingested (server shutdown): their outputs are flushed and closed. */
     public void closeAll() {
+        watch.shutdownNow();
         active.forEach((stream, listener) -> {
             if (active.remove(stream, listener)) {
                 stream.removeStreamListener(listener);

@@ -25,6 +25,7 @@ final class StreamIngestListener implements IStreamListener {
     private final StreamKey key;
     private final StreamHandle handle;
     private volatile boolean ended;
+    private volatile long lastPacketNanos = System.nanoTime();
     private boolean started;
 
     StreamIngestListener(StreamKey key, StreamHandle handle) {
@@ -45,6 +46,7 @@ final class StreamIngestListener implements IStreamListener {
         if (ended) {
             return;
         }
+        lastPacketNanos = System.nanoTime();
         try {
             if (!started) {
                 started = true;
@@ -60,6 +62,11 @@ final class StreamIngestListener implements IStreamListener {
             log.debug("Stream {}: unexpected failure", key, e);
             fail(stream, e.toString());
         }
+    }
+
+    /** Nanoseconds ({@link System#nanoTime()}) since the last packet arrived, or since the stream started. */
+    long silentNanos(long nowNanos) {
+        return nowNanos - lastPacketNanos;
     }
 
     /** The publisher stopped: flush and end the stream's output. */

@@ -1,8 +1,8 @@
 package dev.streamflow.adapter.red5;
 
 import org.red5.server.adapter.MultiThreadedApplicationAdapter;
-import org.red5.server.api.Red5;
 import org.red5.server.api.stream.IBroadcastStream;
+import org.red5.server.api.stream.IClientStream;
 
 /**
  * A Red5 application ({@code web.handler}) whose broadcasts Streamflow transcodes. It only delegates to
@@ -18,7 +18,10 @@ public class StreamflowApplication extends MultiThreadedApplicationAdapter {
     @Override
     public void streamPublishStart(IBroadcastStream stream) {
         super.streamPublishStart(stream);
-        PublisherDuty.mark(Red5.getConnectionLocal());
+        // the stream's own connection: Red5.getConnectionLocal() can name another publisher's under concurrency
+        if (stream instanceof IClientStream client) {
+            PublisherDuty.mark(client.getConnection());
+        }
     }
 
     @Override

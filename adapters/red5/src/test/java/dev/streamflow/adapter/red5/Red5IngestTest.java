@@ -22,6 +22,7 @@ import org.red5.server.scope.Scope;
 import org.red5.server.stream.ClientBroadcastStream;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,6 +84,25 @@ class Red5IngestTest {
         assertEquals(1, recorded.closes.get());
         assertTrue(ingest.activeStreams().isEmpty());
         assertTrue(stream.getStreamListeners().isEmpty());
+    }
+
+    @Test
+    void aPublisherThatFallsSilentIsEndedEvenIfRed5NeverClosesItsBroadcast() {
+        Red5Ingest watching = new Red5Ingest(hook, Duration.ofSeconds(2));
+        try {
+            watching.broadcastStarted(stream);
+            assertEquals(0, watching.endSilentStreams(), "a stream that just started is not silent");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (hook.stream(KEY).closes.get() == 0 && System.nanoTime() < deadline) {
+                watching.endSilentStreams(); // the periodic check may get there first; either ends it once
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            assertEquals(1, hook.stream(KEY).closes.get(), "ended once, without Red5 closing the broadcast");
+            assertTrue(watching.activeStreams().isEmpty());
+            assertTrue(stream.getStreamListeners().isEmpty());
+        } finally {
+            watching.closeAll();
+        }
     }
 
     @Test
