@@ -229,6 +229,8 @@ class RemoteDispatchTest {
         assertNull(run.feed.failure());
         assertEquals(segments, summary.segmentCount());
         assertTrue(summary.discontinuities().isEmpty(), "discontinuities at " + summary.discontinuities());
+        // the watch polls the playlist; ENDLIST can be read before the watch's next look at the last segment
+        await("the watch saw every listed segment", () -> run.watch.published(segments - 1) != null, Duration.ofSeconds(5));
         for (int n = 0; n < segments; n++) {
             Instant published = run.watch.published(n);
             assertNotNull(published, "segment " + n + " was never listed");
