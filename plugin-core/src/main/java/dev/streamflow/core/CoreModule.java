@@ -29,7 +29,6 @@ import dev.streamflow.core.dispatch.ResultCheck;
 import dev.streamflow.core.verify.FaultEvidence;
 import dev.streamflow.core.verify.VerifiedDispatch;
 import dev.streamflow.core.verify.Verifier;
-import dev.streamflow.bridge.ffmpeg.FfmpegTools;
 import dev.streamflow.core.dispatch.Selector;
 import dev.streamflow.core.dispatch.SessionBook;
 import dev.streamflow.core.dispatch.Suspensions;
@@ -102,18 +101,16 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    VerifiedDispatch verifiedDispatch(Settings settings) {
-        return new VerifiedDispatch(verifier(), new FaultEvidence(settings.faultDirectory(), settings.maxFaults()));
+    Verifier verifier() {
+        Verifier verifier = Verifier.standard();
+        verifier.warmUp();
+        return verifier;
     }
 
-    /** Deep checks decode untrusted renditions in a separate ffmpeg process, never in the host's JVM. */
-    private static Verifier verifier() {
-        try {
-            return Verifier.standard(FfmpegTools.locate());
-        } catch (IllegalStateException | UnsatisfiedLinkError e) {
-            log.warn("deep verification is off: {}. Every result still gets the cheap checks", e.getMessage());
-            return Verifier.cheapOnly();
-        }
+    @Provides
+    @Singleton
+    VerifiedDispatch verifiedDispatch(Settings settings, Verifier verifier) {
+        return new VerifiedDispatch(verifier, new FaultEvidence(settings.faultDirectory(), settings.maxFaults()));
     }
 
     @Provides

@@ -9,6 +9,7 @@ import dev.streamflow.core.channel.LiveStreams;
 import dev.streamflow.core.config.Settings;
 import dev.streamflow.core.dispatch.RemoteOrchestrators;
 import dev.streamflow.core.ingest.IngestHook;
+import dev.streamflow.core.verify.Verifier;
 
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -60,6 +61,7 @@ public final class Streamflow implements AutoCloseable {
         remote.shutdown();
         awaitOrStop(local, graceMillis);
         awaitOrStop(remote, graceMillis);
+        injector.getInstance(Verifier.class).close();
     }
 
     /** In-flight segments finish within their deadline; then whatever is left is interrupted. */

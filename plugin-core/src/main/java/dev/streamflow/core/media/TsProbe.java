@@ -1,5 +1,7 @@
 package dev.streamflow.core.media;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,7 @@ public final class TsProbe {
     private int audioPid = -1;
     private AudioConfig audioConfig;
     private long firstAudioPts = -1;
+    private MessageDigest audioDigest;
 
     private TsProbe(byte[] ts) {
         this.ts = ts;
@@ -59,7 +62,8 @@ public final class TsProbe {
         requireVideo();
         return new TsInfo(video.pts(), Optional.ofNullable(video.sps()), Optional.ofNullable(video.pps()),
                 video.startsWithIdr(), video.accessUnits(), Optional.ofNullable(audioConfig),
-                firstAudioPts < 0 ? OptionalLong.empty() : OptionalLong.of(firstAudioPts));
+                firstAudioPts < 0 ? OptionalLong.empty() : OptionalLong.of(firstAudioPts),
+                audioDigest == null ? Optional.empty() : Optional.of(audioDigest.digest()));
     }
 
     private void packet(int offset) {
@@ -145,12 +149,21 @@ public final class TsProbe {
     }
 
     private void audio(byte[] data, int length) {
-        if (audioConfig != null) {
-            return;
-        }
         PesHeader header = PesHeader.parse(data, length, "AAC stream");
-        firstAudioPts = header.pts();
-        audioConfig = Adts.parse(data, header.payloadStart(), header.payloadEnd());
+        if (audioConfig == null) {
+            firstAudioPts = header.pts();
+            audioConfig = Adts.parse(data, header.payloadStart(), header.payloadEnd());
+            audioDigest = sha256();
+        }
+        audioDigest.update(data, header.payloadStart(), header.payloadEnd() - header.payloadStart());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private void requireVideo() {

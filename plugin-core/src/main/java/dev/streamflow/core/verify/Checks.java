@@ -15,7 +15,7 @@ public final class Checks {
                 new AudioPresenceCheck());
     }
 
-    /** Run on sampled results: one bounded decoder subprocess, then comparisons of the decoded frames. */
+    /** Run on sampled results: one request to a decode worker process, then comparisons of the decoded frames. */
     public static List<Check> deep(ContentThresholds thresholds) {
         return List.of(new BlackFrameCheck(), new FrozenVideoCheck(), new ContentCheck(thresholds), new SilentAudioCheck());
     }

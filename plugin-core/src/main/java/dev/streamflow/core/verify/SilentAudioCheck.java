@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * When the source has sound, so does each rendition: its peak is not more than {@link #MAX_DROP_DB} below the
- * source's. A silent source never trips it (implementation notes §10).
+ * source's. A silent source never trips it (implementation notes §10), nor does audio copied from the source.
  */
 final class SilentAudioCheck extends DeepCheck {
     /** Below this peak the source itself is silent. */
@@ -18,7 +18,7 @@ final class SilentAudioCheck extends DeepCheck {
 
     @Override
     Optional<String> problem(DeepSample sample, DeepSample.RenditionSample r) {
-        if (sample.sourceAudio().isEmpty() || sample.sourceAudio().get().maxDb() < AUDIBLE_DB) {
+        if (r.audioCopied() || sample.sourceAudio().isEmpty() || sample.sourceAudio().get().maxDb() < AUDIBLE_DB) {
             return Optional.empty();
         }
         double source = sample.sourceAudio().get().maxDb();

@@ -1,6 +1,5 @@
 package dev.streamflow.core.verify;
 
-import dev.streamflow.bridge.ffmpeg.FfmpegTools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +13,7 @@ import java.util.List;
  * spend CPU on a result that is rejected anyway). A check that throws on malformed input fails with the message.
  * Thread-safe: each call has its own {@link Subject}.
  */
-public final class Verifier {
+public final class Verifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Verifier.class);
 
     private final List<Check> cheapChecks;
@@ -29,23 +28,37 @@ public final class Verifier {
         this.frames = frames;
     }
 
-    /** The standard chains, deep decoding with the bundled ffmpeg, sampling and frame choice from SecureRandom. */
-    public static Verifier standard(FfmpegTools tools, DeepCheckSettings deep, ContentThresholds thresholds) {
+    /**
+     * The standard chains, deep decoding in {@link DecodeWorkers decode workers}, sampling and frame choice from
+     * SecureRandom. {@link #close()} stops the workers.
+     */
+    public static Verifier standard(DeepCheckSettings deep, ContentThresholds thresholds) {
         SecureRandom random = new SecureRandom();
         return new Verifier(Checks.cheap(), Checks.deep(thresholds), new DeepSampling(random),
-                new FfmpegFrameSampler(tools, deep, random));
+                new WorkerFrameSampler(new DecodeWorkers(deep), deep, random));
     }
 
-    public static Verifier standard(FfmpegTools tools) {
-        return standard(tools, DeepCheckSettings.defaults(), ContentThresholds.calibrated());
+    public static Verifier standard() {
+        return standard(DeepCheckSettings.defaults(), ContentThresholds.calibrated());
     }
 
-    /** The cheap chain alone, for a host where the ffmpeg executable for deep checks cannot run. */
-    public static Verifier cheapOnly() {
-        FrameSampler none = subject -> {
-            throw new DeepCheckException("deep checks are off: the bundled ffmpeg cannot run here", false);
-        };
-        return new Verifier(Checks.cheap(), List.of(), new DeepSampling(new SecureRandom()), none);
+    /** Starts a decode worker now, so that the first deep check does not wait for one. */
+    public void warmUp() {
+        if (frames instanceof WorkerFrameSampler sampler) {
+            sampler.warmUp();
+        }
+    }
+
+    /** Stops the decode workers; deep checks after this fail as errors, never as the orchestrator's fault. */
+    @Override
+    public void close() {
+        if (frames instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("stopping the decode workers: {}", e.getMessage());
+            }
+        }
     }
 
     public Verdict verify(VerificationInput input) {

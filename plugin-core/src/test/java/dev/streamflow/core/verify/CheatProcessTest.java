@@ -78,7 +78,10 @@ class CheatProcessTest {
                     new ResultProof(new Address(info.getAddress().toByteArray()), response.signature()),
                     response.renditions().stream().map(TranscodedSegmentData::getPixels).toList(), true);
 
-            Verdict verdict = Verifier.standard(TestMedia.tools()).verify(input);
+            Verdict verdict;
+            try (Verifier verifier = Verifier.standard()) {
+                verdict = verifier.verify(input);
+            }
 
             assertTrue(verdict.deepChecked(), "the first result from a new orchestrator is always deep-checked");
             assertEquals(Optional.of("content"), VerifyFixtures.failedCheck(verdict), verdict.toJson());

@@ -5,6 +5,7 @@ import dev.streamflow.bridge.node.SegmentTranscoder;
 import dev.streamflow.bridge.testing.TestMedia;
 import dev.streamflow.bridge.testing.TestMedia.Content;
 import dev.streamflow.core.segment.Segment;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,10 +27,15 @@ class CheatsCaughtTest {
     private static List<Segment> segments;
     private static Verifier verifier;
 
+    @AfterAll
+    static void stopWorkers() {
+        verifier.close();
+    }
+
     @BeforeAll
     static void setUp() throws Exception {
         segments = VerifyFixtures.segments(VerifyFixtures.clip(Content.PATTERN, 426, 240, 6.0));
-        verifier = Verifier.standard(TestMedia.tools());
+        verifier = Verifier.standard();
     }
 
     @ParameterizedTest

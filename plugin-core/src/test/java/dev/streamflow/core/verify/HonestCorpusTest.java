@@ -29,7 +29,13 @@ class HonestCorpusTest {
 
     @Test
     void acceptsEveryHonestSegmentAndRecordsTheCalibration() throws Exception {
-        RecordingSampler sampler = new RecordingSampler(new FfmpegFrameSampler(TestMedia.tools(), DeepCheckSettings.defaults(), new SecureRandom()));
+        DeepCheckSettings settings = DeepCheckSettings.defaults();
+        try (WorkerFrameSampler workers = new WorkerFrameSampler(new DecodeWorkers(settings), settings, new SecureRandom())) {
+            calibrate(new RecordingSampler(workers));
+        }
+    }
+
+    private static void calibrate(RecordingSampler sampler) throws Exception {
         Verifier verifier = new Verifier(Checks.cheap(), Checks.deep(ContentThresholds.calibrated()), new DeepSampling(new SecureRandom()), sampler);
         Map<Content, Calibration> calibration = new EnumMap<>(Content.class);
         List<String> rejections = new ArrayList<>();

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Verification CPU per segment as a share of the engine's own ladder CPU for the same segment, interleaved in one
  * run: engine ladder, cheap chain, cheap chain + deep check, repeated. CPU is this JVM's process CPU time plus the
- * CPU of reaped child processes (the deep check's ffmpeg), read from {@code /proc/self/stat}.
+ * CPU of the decode workers (every thread's {@code /proc/PID/task/TID/schedstat}, nanoseconds).
  * <pre>
  *   VerificationBenchmark [ROUNDS] [1080|240] [WINDOW_SECONDS]
  * </pre>
@@ -33,20 +33,23 @@ public final class VerificationBenchmark {
         DeepCheckSettings settings = args.length > 2
                 ? DeepCheckSettings.defaults().withWindow(DeepCheckSettings.defaults().frames(), Double.parseDouble(args[2]))
                 : DeepCheckSettings.defaults();
-        Verifier verifier = Verifier.standard(TestMedia.tools(), settings, ContentThresholds.calibrated());
+        DecodeWorkers workers = new DecodeWorkers(settings);
+        Verifier verifier = new Verifier(Checks.cheap(), Checks.deep(ContentThresholds.calibrated()),
+                new DeepSampling(new java.security.SecureRandom()), new WorkerFrameSampler(workers, settings, new java.security.SecureRandom()));
         System.out.printf("source %dx%d %.2f s, %d bytes; ladder %s; deep check %d frames within %.2f s; %d rounds after 3 warm-up%n",
                 spec.width(), spec.height(), segment.durationSeconds(), segment.ts().length, ladder.stream().map(VideoProfile::name).toList(),
                 settings.frames(), settings.windowSeconds(), rounds);
         List<double[]> samples = new ArrayList<>();
         for (int i = 0; i < rounds + 3; i++) {
-            double[] engine = measure(() -> VerifyFixtures.honest(segment, ladder));
+            double[] engine = measure(workers, () -> VerifyFixtures.honest(segment, ladder));
             VerificationInput input = VerifyFixtures.honest(segment, ladder);
-            double[] cheap = measure(() -> require(verifier.verify(input.withDeepCheckOneIn(0))));
-            double[] deep = measure(() -> require(verifier.verify(input.withDeepCheckOneIn(1))));
+            double[] cheap = measure(workers, () -> require(verifier.verify(input.withDeepCheckOneIn(0))));
+            double[] deep = measure(workers, () -> require(verifier.verify(input.withDeepCheckOneIn(1))));
             if (i >= 3) {
                 samples.add(new double[]{engine[0], engine[1], cheap[0], cheap[1], deep[0], deep[1], deep[2]});
             }
         }
+        verifier.close();
         report(samples);
     }
 
@@ -61,14 +64,14 @@ public final class VerificationBenchmark {
         Object run() throws Exception;
     }
 
-    /** {wall ms, CPU ms, of which child processes ms} of one run. */
-    private static double[] measure(Work work) throws Exception {
+    /** {wall ms, CPU ms, of which decode workers ms} of one run. */
+    private static double[] measure(DecodeWorkers workers, Work work) throws Exception {
         long wall = System.nanoTime();
         double jvm = jvmCpuMillis();
-        double children = childCpuMillis();
+        double worker = workerCpuMillis(workers);
         work.run();
-        double childDelta = childCpuMillis() - children;
-        return new double[]{(System.nanoTime() - wall) / 1e6, jvmCpuMillis() - jvm + childDelta, childDelta};
+        double workerDelta = workerCpuMillis(workers) - worker;
+        return new double[]{(System.nanoTime() - wall) / 1e6, jvmCpuMillis() - jvm + workerDelta, workerDelta};
     }
 
     private static double jvmCpuMillis() {
@@ -76,15 +79,22 @@ public final class VerificationBenchmark {
         return os.getProcessCpuTime() / 1e6;
     }
 
-    /** cutime + cstime (fields 16 and 17 of /proc/self/stat): CPU of the child processes this JVM has reaped. */
-    private static double childCpuMillis() throws Exception {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10.0; // USER_HZ is 100 on Linux
+    /** The first field of each thread's schedstat is its time on a CPU in nanoseconds. */
+    private static double workerCpuMillis(DecodeWorkers workers) throws Exception {
+        double total = 0;
+        for (long pid : workers.pids()) {
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    String schedstat = Files.readString(task.resolve("schedstat"));
+                    total += Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))) / 1e6;
+                }
+            }
+        }
+        return total;
     }
 
     private static void report(List<double[]> samples) {
-        String[] names = {"engine ladder wall", "engine ladder CPU", "cheap chain wall", "cheap chain CPU", "cheap + deep wall", "cheap + deep CPU", "  of which ffmpeg"};
+        String[] names = {"engine ladder wall", "engine ladder CPU", "cheap chain wall", "cheap chain CPU", "cheap + deep wall", "cheap + deep CPU", "  of which worker"};
         for (int k = 0; k < names.length; k++) {
             final int column = k;
             double[] values = samples.stream().mapToDouble(s -> s[column]).sorted().toArray();
