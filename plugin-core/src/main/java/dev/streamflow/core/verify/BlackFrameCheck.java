@@ -22,13 +22,14 @@ final class BlackFrameCheck extends DeepCheck {
     @Override
     Optional<String> problem(DeepSample sample, DeepSample.RenditionSample r) {
         for (int k = 0; k < r.rendition().size(); k++) {
-            byte[] frame = r.rendition().get(k);
-            byte[] source = r.source().get(k);
-            boolean black = Luma.mean(frame) <= BLACK_MEAN && Luma.standardDeviation(frame) <= BLACK_DEVIATION;
-            boolean sourceVisible = Luma.mean(source) >= LIT_MEAN || Luma.standardDeviation(source) >= TEXTURED_DEVIATION;
-            if (black && sourceVisible) {
+            Luma.Stats frame = Luma.stats(r.rendition().get(k));
+            if (frame.mean() > BLACK_MEAN || frame.deviation() > BLACK_DEVIATION) {
+                continue;
+            }
+            Luma.Stats source = Luma.stats(r.source().get(k));
+            if (source.mean() >= LIT_MEAN || source.deviation() >= TEXTURED_DEVIATION) {
                 return Optional.of(String.format("frame at %.3f s is black (mean luma %.1f) where the source's is not (%.1f)",
-                        sample.times().get(k), Luma.mean(frame), Luma.mean(source)));
+                        sample.times().get(k), frame.mean(), source.mean()));
             }
         }
         return Optional.empty();

@@ -29,26 +29,26 @@ final class Luma {
         return total / ((bw - 1) * (bh - 1));
     }
 
-    /** Per 4×4 block: Σa, Σb, Σa², Σb², Σab. */
-    /** 16 pixels of at most 255² each fit an int. */
+    /** Per 4×4 block: Σa, Σb, Σa², Σb², Σab (16 pixels of at most 255² each fit an int). */
     private static int[][] blockSums(byte[] a, byte[] b, int width, int bw, int bh) {
         int[] sumA = new int[bw * bh];
         int[] sumB = new int[bw * bh];
         int[] sumAA = new int[bw * bh];
         int[] sumBB = new int[bw * bh];
         int[] sumAB = new int[bw * bh];
-        for (int y = 0; y < bh * BLOCK; y++) {
-            int row = y * width;
-            int blockRow = (y / BLOCK) * bw;
-            for (int x = 0; x < bw * BLOCK; x++) {
-                int pa = a[row + x] & 0xFF;
-                int pb = b[row + x] & 0xFF;
-                int block = blockRow + (x >> 2);
-                sumA[block] += pa;
-                sumB[block] += pb;
-                sumAA[block] += pa * pa;
-                sumBB[block] += pb * pb;
-                sumAB[block] += pa * pb;
+        for (int by = 0; by < bh; by++) {
+            for (int dy = 0; dy < BLOCK; dy++) {
+                int row = (by * BLOCK + dy) * width;
+                for (int bx = 0, block = by * bw; bx < bw; bx++, block++) {
+                    int x = row + bx * BLOCK;
+                    int a0 = a[x] & 0xFF, a1 = a[x + 1] & 0xFF, a2 = a[x + 2] & 0xFF, a3 = a[x + 3] & 0xFF;
+                    int b0 = b[x] & 0xFF, b1 = b[x + 1] & 0xFF, b2 = b[x + 2] & 0xFF, b3 = b[x + 3] & 0xFF;
+                    sumA[block] += a0 + a1 + a2 + a3;
+                    sumB[block] += b0 + b1 + b2 + b3;
+                    sumAA[block] += a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3;
+                    sumBB[block] += b0 * b0 + b1 * b1 + b2 * b2 + b3 * b3;
+                    sumAB[block] += a0 * b0 + a1 * b1 + a2 * b2 + a3 * b3;
+                }
             }
         }
         return new int[][]{sumA, sumB, sumAA, sumBB, sumAB};
@@ -70,22 +70,20 @@ final class Luma {
         return ((2 * meanA * meanB + C1) * (2 * cov + C2)) / ((meanA * meanA + meanB * meanB + C1) * (varA + varB + C2));
     }
 
-    static double mean(byte[] plane) {
-        long sum = 0;
-        for (byte p : plane) {
-            sum += p & 0xFF;
-        }
-        return sum / (double) plane.length;
+    /** Mean and standard deviation of a plane, in one pass. */
+    record Stats(double mean, double deviation) {
     }
 
-    static double standardDeviation(byte[] plane) {
-        double mean = mean(plane);
-        double squares = 0;
+    static Stats stats(byte[] plane) {
+        long sum = 0;
+        long squares = 0;
         for (byte p : plane) {
-            double d = (p & 0xFF) - mean;
-            squares += d * d;
+            int v = p & 0xFF;
+            sum += v;
+            squares += v * v;
         }
-        return Math.sqrt(squares / plane.length);
+        double mean = sum / (double) plane.length;
+        return new Stats(mean, Math.sqrt(Math.max(0, squares / (double) plane.length - mean * mean)));
     }
 
     static double meanAbsoluteDifference(byte[] a, byte[] b) {

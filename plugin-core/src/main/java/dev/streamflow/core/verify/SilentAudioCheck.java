@@ -31,4 +31,12 @@ final class SilentAudioCheck extends DeepCheck {
         }
         return Optional.empty();
     }
+
+    @Override
+    String summary(DeepSample sample) {
+        long copied = sample.renditions().stream().filter(DeepSample.RenditionSample::audioCopied).count();
+        long measured = sample.renditions().stream().filter(r -> r.audio().isPresent()).count();
+        String source = sample.sourceAudio().map(level -> ", the source peaks at " + String.format("%.1f dB", level.maxDb())).orElse("");
+        return copied + " renditions carry the source's audio unchanged, " + measured + " were measured" + source;
+    }
 }
