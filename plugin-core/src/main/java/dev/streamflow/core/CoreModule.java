@@ -102,9 +102,7 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     Verifier verifier() {
-        Verifier verifier = Verifier.standard();
-        verifier.warmUp();
-        return verifier;
+        return Verifier.standard();
     }
 
     @Provides

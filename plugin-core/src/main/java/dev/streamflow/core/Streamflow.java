@@ -31,7 +31,11 @@ public final class Streamflow implements AutoCloseable {
 
     /** Starts the pipeline; a bad configuration fails here with the offending key in the message. */
     public static Streamflow start(Config config) {
-        return new Streamflow(Guice.createInjector(new CoreModule(config)));
+        Injector injector = Guice.createInjector(new CoreModule(config));
+        if (injector.getInstance(REMOTE).isPresent()) {
+            injector.getInstance(Verifier.class).warmUp(); // only remote results are deep-checked
+        }
+        return new Streamflow(injector);
     }
 
     public IngestHook ingest() {
