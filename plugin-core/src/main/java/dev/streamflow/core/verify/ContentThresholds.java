@@ -7,8 +7,8 @@ package dev.streamflow.core.verify;
  *
  * @param minFrameSsim   every sampled frame must reach this
  * @param minMedianSsim  the median sampled frame must reach this
- * @param minAdvantage   when the source moves between sampled frames, the median SSIM against the aligned source
- *                       frames must beat the median against the neighbouring (shifted) ones by this much
+ * @param minAdvantage   where the source moves between sampled frames, the rendition frame must match the aligned
+ *                       source frame better than the neighbouring one by this much (median over those frames)
  */
 public record ContentThresholds(double minFrameSsim, double minMedianSsim, double minAdvantage) {
 
