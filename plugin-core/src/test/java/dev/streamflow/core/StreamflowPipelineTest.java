@@ -18,21 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The whole plugin runtime on real packets: segmenter, local engine, in-order publication, HLS. */
 class StreamflowPipelineTest {
@@ -142,32 +138,9 @@ class StreamflowPipelineTest {
         assertTrue(errors.get(0).contains(reason), errors.get(0));
     }
 
-    /**
-     * Polls until every media playlist carries EXT-X-ENDLIST (the publisher ends them one file at a time, on
-     * an engine thread), then checks the whole tree.
-     */
     private static HlsRules.Summary awaitEnded(Path streamDir) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(streamDir.resolve("master.m3u8")) && allMediaPlaylistsEnded(streamDir)) {
-                HlsRules.Summary summary = HlsRules.assertValid(streamDir);
-                assertTrue(summary.ended());
-                return summary;
-            }
-            Thread.sleep(100);
-        }
-        return fail("no EXT-X-ENDLIST in every media playlist of " + streamDir + " within 90 s");
+        return HlsRules.awaitEnded(streamDir, Duration.ofSeconds(90));
     }
 
-    private static boolean allMediaPlaylistsEnded(Path streamDir) throws IOException {
-        try (Stream<Path> files = Files.list(streamDir)) {
-            List<Path> playlists = files.map(d -> d.resolve("index.m3u8")).filter(Files::exists).toList();
-            for (Path playlist : playlists) {
-                if (!Files.readString(playlist).contains("#EXT-X-ENDLIST")) {
-                    return false;
-                }
-            }
-            return !playlists.isEmpty();
-        }
-    }
+
 }

@@ -31,7 +31,11 @@ public enum Misbehaviour {
     /** Honest renditions, billed at twice their pixels. */
     WRONG_PIXEL_COUNT,
     /** Another clip at the right size, rate and timestamps. */
-    DIFFERENT_VIDEO;
+    DIFFERENT_VIDEO,
+    /** Each rendition at twice its profile's size, as far as the source allows: more than was asked for. */
+    OVERSIZED_OUTPUT,
+    /** Random bytes in place of each rendition, billed in full. */
+    GARBAGE_OUTPUT;
 
     public SegmentTranscoder transcoder(SegmentTranscoder honest, FfmpegTools tools) {
         return switch (this) {
@@ -43,6 +47,8 @@ public enum Misbehaviour {
             case TRUNCATED_OUTPUT -> (ts, profiles, ms) -> honest.transcode(ts, profiles, ms).stream().map(Misbehaviour::firstHalf).toList();
             case WRONG_PIXEL_COUNT -> (ts, profiles, ms) -> honest.transcode(ts, profiles, ms).stream()
                     .map(o -> new Output(o.ts(), o.pixels() * 2)).toList();
+            case OVERSIZED_OUTPUT -> (ts, profiles, ms) -> honest.transcode(ts, profiles.stream().map(Misbehaviour::larger).toList(), ms);
+            case GARBAGE_OUTPUT -> (ts, profiles, ms) -> honest.transcode(ts, profiles, ms).stream().map(Misbehaviour::garbage).toList();
         };
     }
 
@@ -56,6 +62,16 @@ public enum Misbehaviour {
 
     private static VideoProfile smaller(VideoProfile p) {
         return new VideoProfile(p.name(), Math.max(16, p.width() * 3 / 4), Math.max(16, p.height() * 3 / 4), p.fps(), p.bitrateKbps());
+    }
+
+    private static VideoProfile larger(VideoProfile p) {
+        return new VideoProfile(p.name(), p.width() * 2, p.height() * 2, p.fps(), p.bitrateKbps());
+    }
+
+    private static Output garbage(Output o) {
+        byte[] noise = new byte[o.ts().length];
+        new SecureRandom().nextBytes(noise);
+        return new Output(noise, o.pixels());
     }
 
     private static Output firstHalf(Output o) {

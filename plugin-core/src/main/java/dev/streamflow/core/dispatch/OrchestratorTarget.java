@@ -108,7 +108,7 @@ final class OrchestratorTarget implements TranscodeTarget {
             }
         }
         response.freshInfo().ifPresent(info -> sessions.renewed(segment.stream(), offer.uri(), info));
-        List<Rendition> renditions = download(segment, ladder, response, start);
+        List<Rendition> renditions = download(ladder, response, start);
         List<Long> pixels = response.renditions().stream().map(TranscodedSegmentData::getPixels).toList();
         byte[] address = session.getAddress().toByteArray();
         return new Transcoded(name(), renditions, Optional.of(new RemoteProof(offer.uri(), address, response.signature(), pixels)));
@@ -154,12 +154,12 @@ final class OrchestratorTarget implements TranscodeTarget {
                 .map(p -> new PixelEstimate.Rung(p.width(), p.height(), p.fps(), 0)).toList(), duration.toMillis());
     }
 
-    private List<Rendition> download(Segment segment, List<VideoProfile> ladder, TranscodeResponse response, long start)
+    private List<Rendition> download(List<VideoProfile> ladder, TranscodeResponse response, long start)
             throws OrchestratorException {
         List<Rendition> renditions = new ArrayList<>(ladder.size());
         for (int i = 0; i < ladder.size(); i++) {
             byte[] ts = segments.download(response.renditions().get(i).getUrl(), min(MAX_DOWNLOAD, left(start)));
-            renditions.add(RemoteRenditions.wrap(name(), segment.sequence(), ladder.get(i), ts));
+            renditions.add(RemoteRenditions.wrap(ladder.get(i), ts));
         }
         return renditions;
     }

@@ -44,21 +44,13 @@ public final class Verifier implements AutoCloseable {
 
     /** Starts a decode worker now, so that the first deep check does not wait for one. */
     public void warmUp() {
-        if (frames instanceof WorkerFrameSampler sampler) {
-            sampler.warmUp();
-        }
+        frames.warmUp();
     }
 
     /** Stops the decode workers; deep checks after this fail as errors, never as the orchestrator's fault. */
     @Override
     public void close() {
-        if (frames instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                log.warn("stopping the decode workers: {}", e.getMessage());
-            }
-        }
+        frames.close();
     }
 
     public Verdict verify(VerificationInput input) {

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * <p>Audio is decoded only where it can differ from the source: a rendition whose AAC stream is byte for byte the
  * source's (go-livepeer and our engine copy audio) sounds exactly like it, so it is neither missing nor silent.
  */
-final class WorkerFrameSampler implements FrameSampler, AutoCloseable {
+final class WorkerFrameSampler implements FrameSampler {
     private static final Logger log = LoggerFactory.getLogger(WorkerFrameSampler.class);
 
     private final DecodeWorkers workers;
@@ -54,7 +54,8 @@ final class WorkerFrameSampler implements FrameSampler, AutoCloseable {
         }
     }
 
-    void warmUp() {
+    @Override
+    public void warmUp() {
         workers.warmUp();
     }
 

@@ -75,8 +75,8 @@ import java.util.zip.CRC32;
  *   renditions that pass the whole cheap chain, while the 2 cores are not spent on 50 live transcodes. The bridge
  *   reports the time spent inside its {@link SegmentTranscoder} for every call; a miss in a measured level is printed.</li>
  *   <li>{@code echo}: the bridge's own {@code --echo} mode ({@code EchoTranscoder}: the source is returned as every
- *   rendition). The source is 640x360, so with a 144p ladder the broadcaster refuses every result (RemoteRenditions:
- *   the frame must fit the requested profile), suspends the bridge and transcodes locally: this mode only shows that. With {@code --ladder P360p30fps16x9}
+ *   rendition). The source is 640x360, so with a 144p ladder the verifier rejects every result (resolution check),
+ *   excludes the bridge and transcodes locally: this mode only shows that. With {@code --ladder P360p30fps16x9}
  *   echo results pass.</li>
  * </ul>
  *

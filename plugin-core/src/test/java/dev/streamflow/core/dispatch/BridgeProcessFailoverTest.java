@@ -350,18 +350,7 @@ class BridgeProcessFailoverTest {
     }
 
     private HlsRules.Summary awaitEnded() throws InterruptedException {
-        Path master = streamDir().resolve("master.m3u8");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(master)) {
-                HlsRules.Summary summary = HlsRules.assertValid(streamDir());
-                if (summary.ended()) {
-                    return summary;
-                }
-            }
-            Thread.sleep(50);
-        }
-        return fail("no EXT-X-ENDLIST within 40 s: " + messages());
+        return HlsRules.awaitEnded(streamDir(), Duration.ofSeconds(40));
     }
 
     private Path streamDir() {

@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -51,7 +50,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * End to end, with one honest and one cheating orchestrator (both real bridge nodes on 127.0.0.1, the cheat one of
@@ -122,6 +120,15 @@ class HonestAndCheatingOrchestratorsTest {
     @Test
     void aWrongResolutionIsCaughtByTheCheapChainAndTheCheatExcluded() throws Exception {
         streamWithACheat(Misbehaviour.WRONG_RESOLUTION, 0.0, "resolution");
+    }
+
+    /**
+     * Bytes that are not MPEG-TS at all are judged like any other result (not taken for a transport failure), so they
+     * are kept as evidence and count towards exclusion.
+     */
+    @Test
+    void garbageInPlaceOfRenditionsIsAFaultAndTheCheatExcluded() throws Exception {
+        streamWithACheat(Misbehaviour.GARBAGE_OUTPUT, 0.0, "structure");
     }
 
     private void streamWithACheat(Misbehaviour misbehaviour, double verificationRate, String check) throws Exception {
@@ -234,20 +241,8 @@ class HonestAndCheatingOrchestratorsTest {
         return dir.resolve("hls").resolve(STREAM.app()).resolve(STREAM.stream());
     }
 
-    /** The HLS tree once its playlists end (polled: it is written by the pipeline's own threads). */
     private HlsRules.Summary awaitEnded() throws InterruptedException {
-        Path master = streamDir().resolve("master.m3u8");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(master)) {
-                HlsRules.Summary summary = HlsRules.assertValid(streamDir());
-                if (summary.ended()) {
-                    return summary;
-                }
-            }
-            Thread.sleep(50);
-        }
-        return fail("no EXT-X-ENDLIST within 30 s");
+        return HlsRules.awaitEnded(streamDir(), Duration.ofSeconds(30));
     }
 
     private static String digest(byte[] bytes) {

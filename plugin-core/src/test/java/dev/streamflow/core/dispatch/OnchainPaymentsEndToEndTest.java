@@ -34,7 +34,6 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +42,6 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Streamflow in {@code payments.mode = onchain} paying a bridge in {@code --pm onchain} on anvil with the real
@@ -177,18 +175,6 @@ class OnchainPaymentsEndToEndTest {
     }
 
     private HlsRules.Summary awaitEnded() throws InterruptedException {
-        Path streamDir = dir.resolve("hls").resolve(STREAM.app()).resolve(STREAM.stream());
-        Path master = streamDir.resolve("master.m3u8");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(master)) {
-                HlsRules.Summary summary = HlsRules.assertValid(streamDir);
-                if (summary.ended()) {
-                    return summary;
-                }
-            }
-            Thread.sleep(50);
-        }
-        return fail("no EXT-X-ENDLIST within 60 s");
+        return HlsRules.awaitEnded(dir.resolve("hls").resolve(STREAM.app()).resolve(STREAM.stream()), Duration.ofSeconds(60));
     }
 }

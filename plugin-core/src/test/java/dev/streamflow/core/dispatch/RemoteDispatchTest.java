@@ -276,18 +276,7 @@ class RemoteDispatchTest {
     }
 
     private HlsRules.Summary awaitEnded() throws InterruptedException {
-        Path master = streamDir().resolve("master.m3u8");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(master)) {
-                HlsRules.Summary summary = HlsRules.assertValid(streamDir());
-                if (summary.ended()) {
-                    return summary;
-                }
-            }
-            Thread.sleep(50);
-        }
-        return fail("no EXT-X-ENDLIST within 60 s");
+        return HlsRules.awaitEnded(streamDir(), Duration.ofSeconds(60));
     }
 
     private static void await(String what, BooleanSupplier condition, Duration within) throws InterruptedException {

@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +70,36 @@ public final class HlsRules {
     }
 
     private HlsRules() {
+    }
+
+    /**
+     * Polls until the master playlist exists and every media playlist it lists carries EXT-X-ENDLIST, then checks the
+     * whole tree. Until then the tree is not judged: the publisher updates the renditions' playlists one file at a
+     * time, so a look between two writes may see one rendition a segment ahead of another.
+     */
+    public static Summary awaitEnded(Path streamDir, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (allEnded(streamDir)) {
+                Summary summary = assertValid(streamDir);
+                check(summary.ended(), streamDir + ": ended, yet the summary says otherwise");
+                return summary;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no EXT-X-ENDLIST in every media playlist of " + streamDir + " within " + within.toSeconds() + " s");
+    }
+
+    private static boolean allEnded(Path streamDir) {
+        Path master = streamDir.resolve("master.m3u8");
+        if (!Files.exists(master)) {
+            return false;
+        }
+        List<String> uris = parseMaster(readText(master)).variants().stream().map(v -> v.uri()).toList();
+        return !uris.isEmpty() && uris.stream().allMatch(uri -> {
+            Path playlist = streamDir.resolve(uri);
+            return Files.exists(playlist) && readText(playlist).contains("#EXT-X-ENDLIST");
+        });
     }
 
     /** Checks the tree under {@code streamDir} (the directory holding {@code master.m3u8}) and summarises it. */

@@ -39,7 +39,8 @@ class CheatsCaughtTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Misbehaviour.class, names = {"BAD_SIGNATURE", "WRONG_RESOLUTION", "TRUNCATED_OUTPUT", "WRONG_PIXEL_COUNT"})
+    @EnumSource(value = Misbehaviour.class, names = {"BAD_SIGNATURE", "WRONG_RESOLUTION", "TRUNCATED_OUTPUT", "WRONG_PIXEL_COUNT",
+            "OVERSIZED_OUTPUT", "GARBAGE_OUTPUT"})
     void cheapChecksCatchItOnEverySegment(Misbehaviour cheat) throws Exception {
         SegmentTranscoder transcoder = cheat.transcoder(VerifyFixtures.engine(), TestMedia.tools());
         for (Segment segment : segments) {
@@ -107,6 +108,8 @@ class CheatsCaughtTest {
             case WRONG_RESOLUTION -> Set.of("resolution");
             case TRUNCATED_OUTPUT -> Set.of("structure", "duration");
             case WRONG_PIXEL_COUNT -> Set.of("pixels");
+            case OVERSIZED_OUTPUT -> Set.of("resolution");
+            case GARBAGE_OUTPUT -> Set.of("structure");
             default -> throw new IllegalArgumentException(cheat.name());
         };
     }
