@@ -19,7 +19,10 @@ import dev.streamflow.protocol.client.TranscodeResponse;
 import dev.streamflow.protocol.net.OrchestratorInfo;
 import dev.streamflow.protocol.net.TranscodedSegmentData;
 import dev.streamflow.protocol.wire.WireCapabilities;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -33,7 +36,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,23 +44,69 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A cheating orchestrator as a real process on loopback: its result comes through the real protocol client
- * (GetOrchestrator, POST /segment, rendition downloads) and the verifier rejects it. The cheat sends a different
- * video, correctly signed, so the signature check passes on the wire and the deep check (always run on the first
- * result from an orchestrator not seen before) catches it.
+ * Every misbehaviour as a real process on loopback ({@link CheatMain}): its results come through the real protocol
+ * client (GetOrchestrator, POST /segment, rendition downloads, the result signature) and the verifier judges them as
+ * it judges any orchestrator's. The first result from a new orchestrator is always deep-checked; the second segment
+ * is sampled, so each check that covers a cheat sees it on both.
  */
 class CheatProcessTest {
+    private static List<Segment> segments;
+    private static Verifier verifier;
 
     @TempDir
     Path dir;
 
-    @Test
-    void aDifferentVideoFromARealCheatIsRejectedByTheDeepCheck() throws Exception {
-        Segment segment = VerifyFixtures.segments(VerifyFixtures.clip(Content.PATTERN, 426, 240, 2.0)).get(0);
+    @BeforeAll
+    static void setUp() throws Exception {
+        segments = VerifyFixtures.segments(VerifyFixtures.clip(Content.PATTERN, 426, 240, 4.0));
+        verifier = Verifier.standard();
+    }
+
+    @AfterAll
+    static void stopWorkers() {
+        verifier.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Misbehaviour.class)
+    void eachCheatRunningAsAProcessIsCaughtByItsCheckAndTheHonestOneIsNot(Misbehaviour misbehaviour) throws Exception {
+        List<Verdict> verdicts = answersOf(misbehaviour);
+
+        assertEquals(2, verdicts.size());
+        assertTrue(verdicts.get(0).deepChecked(), "the first result from a new orchestrator is always deep-checked");
+        for (int i = 0; i < verdicts.size(); i++) {
+            Verdict verdict = verdicts.get(i);
+            Set<String> expected = i == 0 && misbehaviour == Misbehaviour.STALE_OUTPUT ? Set.of() : failingChecks(misbehaviour);
+            String what = misbehaviour + " segment " + i + ": " + verdict.toJson();
+            if (expected.isEmpty()) {
+                assertTrue(verdict.accepted(), what);
+            } else {
+                assertTrue(expected.contains(VerifyFixtures.failedCheck(verdict).orElse("none")), what);
+            }
+        }
+    }
+
+    /** The checks that may catch each cheat first in the chain; none for the honest one. */
+    private static Set<String> failingChecks(Misbehaviour misbehaviour) {
+        return switch (misbehaviour) {
+            case HONEST -> Set.of();
+            case BLACK_FRAMES -> Set.of("black");
+            case WRONG_RESOLUTION, OVERSIZED_OUTPUT -> Set.of("resolution");
+            case STALE_OUTPUT -> Set.of("timestamps");
+            case TRUNCATED_OUTPUT -> Set.of("structure", "duration");
+            case GARBAGE_OUTPUT -> Set.of("structure");
+            case BAD_SIGNATURE -> Set.of("signature");
+            case WRONG_PIXEL_COUNT -> Set.of("pixels");
+            case DIFFERENT_VIDEO -> Set.of("content");
+        };
+    }
+
+    /** Starts the cheat, sends it both segments as a broadcaster would, and verifies each answer. */
+    private List<Verdict> answersOf(Misbehaviour misbehaviour) throws Exception {
         int port = freePort();
         Process cheat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CheatMain.class.getName(),
-                Misbehaviour.DIFFERENT_VIDEO.name(), Integer.toString(port), dir.resolve("data").toString())
+                misbehaviour.name(), Integer.toString(port), dir.resolve("data").toString())
                 .redirectErrorStream(true).start();
         try {
             awaitReady(cheat);
@@ -68,30 +117,30 @@ class CheatProcessTest {
                 info = rpc.getOrchestrator(WireCapabilities.jobCapabilities(profiles), Duration.ofSeconds(10));
             }
             SegmentClient client = new SegmentClient(me, HttpTransport.create(), ClientLimits.defaults());
-            SegmentJob job = new SegmentJob("verify-test", segment.sequence(), segment.ts(), Duration.ofMillis(Math.round(segment.durationSeconds() * 1000)), profiles);
-            TranscodeResponse response = client.submit(info, job, new SegmentTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60)));
-            List<byte[]> renditions = new ArrayList<>();
-            for (TranscodedSegmentData data : response.renditions()) {
-                renditions.add(client.download(data.getUrl(), Duration.ofSeconds(10)));
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Segment segment : segments.subList(0, 2)) {
+                verdicts.add(verifier.verify(answer(client, info, profiles, segment, verdicts.isEmpty())));
             }
-            VerificationInput input = VerificationInput.remote(segment, VerifyFixtures.LADDER, renditions,
-                    new ResultProof(new Address(info.getAddress().toByteArray()), response.signature()),
-                    response.renditions().stream().map(TranscodedSegmentData::getPixels).toList(), true);
-
-            Verdict verdict;
-            try (Verifier verifier = Verifier.standard()) {
-                verdict = verifier.verify(input);
-            }
-
-            assertTrue(verdict.deepChecked(), "the first result from a new orchestrator is always deep-checked");
-            assertEquals(Optional.of("content"), VerifyFixtures.failedCheck(verdict), verdict.toJson());
-            assertTrue(verdict.results().stream().anyMatch(r -> r.check().equals("signature") && r.status() == CheckResult.Status.PASS));
-            assertTrue(verdict.results().stream().anyMatch(r -> r.check().equals("pixels") && r.status() == CheckResult.Status.PASS));
+            return verdicts;
         } finally {
             cheat.destroy();
             assertTrue(cheat.waitFor(20, TimeUnit.SECONDS), "the cheat stops on SIGTERM");
+            assertFalse(cheat.isAlive());
         }
-        assertFalse(cheat.isAlive());
+    }
+
+    private static VerificationInput answer(SegmentClient client, OrchestratorInfo info, List<dev.streamflow.protocol.net.VideoProfile> profiles,
+                                            Segment segment, boolean first) throws Exception {
+        SegmentJob job = new SegmentJob("verify-test", segment.sequence(), segment.ts(),
+                Duration.ofMillis(Math.round(segment.durationSeconds() * 1000)), profiles);
+        TranscodeResponse response = client.submit(info, job, new SegmentTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60)));
+        List<byte[]> renditions = new ArrayList<>();
+        for (TranscodedSegmentData data : response.renditions()) {
+            renditions.add(client.download(data.getUrl(), Duration.ofSeconds(10)));
+        }
+        return VerificationInput.remote(segment, VerifyFixtures.LADDER, renditions,
+                new ResultProof(new Address(info.getAddress().toByteArray()), response.signature()),
+                response.renditions().stream().map(TranscodedSegmentData::getPixels).toList(), first).withDeepCheckOneIn(1);
     }
 
     /** The cheat prints one line when it serves; anything else before that is its log. */

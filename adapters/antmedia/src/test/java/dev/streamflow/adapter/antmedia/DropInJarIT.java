@@ -1,5 +1,7 @@
 package dev.streamflow.adapter.antmedia;
 
+import dev.streamflow.bridge.testing.TestMedia;
+import dev.streamflow.core.testing.DecodeWorkerProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +90,23 @@ class DropInJarIT {
             assertEquals(Path.of(host.loadClass("org.bytedeco.ffmpeg.global.avcodec").getProtectionDomain().getCodeSource()
                     .getLocation().toURI()).getFileName().toString(), "ffmpeg-7.1-1.5.11.jar", "FFmpeg is the host's");
             startStreamflow(host);
+        }
+    }
+
+    /**
+     * Deep checks decode in a worker JVM that Streamflow starts with a class path found at run time: here that must be
+     * the drop-in JAR plus the host's own bytedeco, and the worker must decode with the host's FFmpeg 7.1.
+     */
+    @Test
+    void aDecodeWorkerStartsFromTheJarAndDecodesWithTheHostsFfmpeg() throws Exception {
+        Path ts = TestMedia.ts(TestMedia.Spec.pattern(320, 180, 30, 1.0));
+        try (URLClassLoader host = new URLClassLoader(classpath(), ClassLoader.getPlatformClassLoader())) {
+            DecodeWorkerProbe.Result result = DecodeWorkerProbe.decode(host, ts);
+
+            assertEquals("OK", result.outcome(), result.message());
+            assertTrue(result.workerClassPath().contains(jar.getFileName().toString())
+                    && result.workerClassPath().contains("ffmpeg-7.1-1.5.11") && !result.workerClassPath().contains("1.5.13"),
+                    result.workerClassPath());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.streamflow.adapter.red5;
 
+import dev.streamflow.bridge.testing.TestMedia;
+import dev.streamflow.core.testing.DecodeWorkerProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +125,18 @@ class DropInJarIT {
             } finally {
                 pluginClass.getMethod("doStop").invoke(plugin);
             }
+        }
+    }
+
+    /** Deep checks decode in a worker JVM whose class path is found at run time: here, the plugin JAR alone. */
+    @Test
+    void aDecodeWorkerStartsFromThePluginJarAlone() throws Exception {
+        Path ts = TestMedia.ts(TestMedia.Spec.pattern(320, 180, 30, 1.0));
+        try (URLClassLoader host = new URLClassLoader(classpath(), ClassLoader.getPlatformClassLoader())) {
+            DecodeWorkerProbe.Result result = DecodeWorkerProbe.decode(host, ts);
+
+            assertEquals("OK", result.outcome(), result.message());
+            assertEquals(jar.toAbsolutePath().toString(), result.workerClassPath());
         }
     }
 

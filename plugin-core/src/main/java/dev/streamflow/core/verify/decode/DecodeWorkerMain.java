@@ -11,8 +11,11 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_version;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_version;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+import static org.bytedeco.ffmpeg.global.swscale.swscale_version;
 
 /**
  * The worker process: loads FFmpeg, says so with the handshake word, then answers requests from standard input
@@ -29,6 +32,10 @@ public final class DecodeWorkerMain {
         System.setOut(System.err); // nothing but replies may reach the parent's pipe
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
         av_log_set_level(AV_LOG_ERROR);
+        // Load every library a check needs now, so that one which cannot load fails the start, not a check.
+        avformat_version();
+        avcodec_version();
+        swscale_version();
         out.writeInt(Wire.MAGIC);
         out.flush();
         while (true) {
