@@ -79,7 +79,7 @@ public final class Subject {
         return FittedSize.of(source().width(), source().height(), profile(index));
     }
 
-    /** Decoded sample frames and audio levels of the source and every rendition, from one bounded subprocess run. */
+    /** Decoded sample frames and audio levels of the source and every rendition, from one decode worker request. */
     DeepSample deepSample() throws DeepCheckException {
         if (deepSample == null && deepFailure == null) {
             try {

@@ -38,6 +38,8 @@ final class WorkerLaunch {
         ProcessBuilder builder = new ProcessBuilder(command);
         // glibc would reserve 64 MiB of address space per thread arena, which counts against ulimit -v unused.
         builder.environment().put("MALLOC_ARENA_MAX", "2");
+        // Options meant for the host's JVM (agents, heap sizes) are not the worker's: every JVM would read these.
+        List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS").forEach(builder.environment()::remove);
         return builder;
     }
 
