@@ -15,12 +15,9 @@ import java.util.OptionalLong;
  * @param accessUnits        coded pictures: slices with first_mb_in_slice = 0
  * @param audio              the first ADTS header of the AAC stream, if the segment has one
  * @param firstAudioPts      PTS of the first AAC PES, if any
- * @param audioDigest        SHA-256 of the AAC elementary stream (every PES payload, in order), if the segment has
- *                           audio: equal digests mean the same sound, however the muxer split it into PES packets
  */
 public record TsInfo(List<Long> videoPts, Optional<byte[]> sps, Optional<byte[]> pps, boolean startsWithIdr,
-                     int accessUnits, Optional<AudioConfig> audio, OptionalLong firstAudioPts,
-                     Optional<byte[]> audioDigest) {
+                     int accessUnits, Optional<AudioConfig> audio, OptionalLong firstAudioPts) {
 
     public TsInfo {
         videoPts = List.copyOf(videoPts);

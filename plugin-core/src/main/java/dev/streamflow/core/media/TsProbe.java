@@ -32,14 +32,31 @@ public final class TsProbe {
     private int audioPid = -1;
     private AudioConfig audioConfig;
     private long firstAudioPts = -1;
-    private MessageDigest audioDigest;
+    private final MessageDigest audioDigest;
 
-    private TsProbe(byte[] ts) {
+    private TsProbe(byte[] ts, boolean digestAudio) {
         this.ts = ts;
+        this.audioDigest = digestAudio ? sha256() : null;
     }
 
     /** Probes a whole segment; throws {@link MalformedMediaException} when it is not a usable H.264 MPEG-TS. */
     public static TsInfo probe(byte[] ts) {
+        validate(ts);
+        return new TsProbe(ts, false).run();
+    }
+
+    /**
+     * SHA-256 of the segment's AAC elementary stream (every PES payload, in order), if it has audio: equal digests
+     * mean the same sound, however a muxer split it into PES packets. A probe of its own, for the rare caller.
+     */
+    public static Optional<byte[]> audioDigest(byte[] ts) {
+        validate(ts);
+        TsProbe probe = new TsProbe(ts, true);
+        probe.run();
+        return probe.audioConfig == null ? Optional.empty() : Optional.of(probe.audioDigest.digest());
+    }
+
+    private static void validate(byte[] ts) {
         if (ts == null || ts.length == 0) {
             throw new MalformedMediaException("MPEG-TS is empty");
         }
@@ -50,7 +67,6 @@ public final class TsProbe {
             throw new MalformedMediaException("MPEG-TS is truncated: " + ts.length + " bytes is not a whole number of "
                     + PACKET_SIZE + "-byte packets");
         }
-        return new TsProbe(ts).run();
     }
 
     private TsInfo run() {
@@ -62,8 +78,7 @@ public final class TsProbe {
         requireVideo();
         return new TsInfo(video.pts(), Optional.ofNullable(video.sps()), Optional.ofNullable(video.pps()),
                 video.startsWithIdr(), video.accessUnits(), Optional.ofNullable(audioConfig),
-                firstAudioPts < 0 ? OptionalLong.empty() : OptionalLong.of(firstAudioPts),
-                audioDigest == null ? Optional.empty() : Optional.of(audioDigest.digest()));
+                firstAudioPts < 0 ? OptionalLong.empty() : OptionalLong.of(firstAudioPts));
     }
 
     private void packet(int offset) {
@@ -149,13 +164,17 @@ public final class TsProbe {
     }
 
     private void audio(byte[] data, int length) {
+        if (audioConfig != null && audioDigest == null) {
+            return;
+        }
         PesHeader header = PesHeader.parse(data, length, "AAC stream");
         if (audioConfig == null) {
             firstAudioPts = header.pts();
             audioConfig = Adts.parse(data, header.payloadStart(), header.payloadEnd());
-            audioDigest = sha256();
         }
-        audioDigest.update(data, header.payloadStart(), header.payloadEnd() - header.payloadStart());
+        if (audioDigest != null) {
+            audioDigest.update(data, header.payloadStart(), header.payloadEnd() - header.payloadStart());
+        }
     }
 
     private static MessageDigest sha256() {

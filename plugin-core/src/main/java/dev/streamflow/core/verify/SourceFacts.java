@@ -4,8 +4,6 @@ import dev.streamflow.core.media.Sps;
 import dev.streamflow.core.media.TsInfo;
 import dev.streamflow.core.segment.Segment;
 
-import java.util.Optional;
-
 /**
  * What the renditions are measured against, read from our own source segment.
  *
@@ -13,16 +11,14 @@ import java.util.Optional;
  * @param durationTicks the segment's duration in 90 kHz ticks
  * @param frameRate     frames per second from the source's timestamps
  * @param hasAudio      the source carries AAC
- * @param audioDigest   SHA-256 of the source's AAC elementary stream, if it has one
  */
-record SourceFacts(int width, int height, long firstPts, long durationTicks, double frameRate, boolean hasAudio,
-                   Optional<byte[]> audioDigest) {
+record SourceFacts(int width, int height, long firstPts, long durationTicks, double frameRate, boolean hasAudio) {
 
     static SourceFacts of(Segment segment, TsInfo info) {
         Sps sps = info.parsedSps();
         double fps = info.frameRate().orElse(fallbackRate(segment));
         return new SourceFacts(sps.width(), sps.height(), Timestamps.span(info.videoPts()).start(), segment.duration(), fps,
-                info.audio().isPresent(), info.audioDigest());
+                info.audio().isPresent());
     }
 
     /** A one-frame segment has no PTS step: its duration is its one frame. */

@@ -1,5 +1,6 @@
 package dev.streamflow.core.verify;
 
+import dev.streamflow.core.media.TsProbe;
 import dev.streamflow.core.verify.decode.DecodeReply;
 import dev.streamflow.core.verify.decode.DecodeRequest;
 import org.slf4j.Logger;
@@ -39,11 +40,12 @@ final class WorkerFrameSampler implements FrameSampler {
     @Override
     public DeepSample sample(Subject subject) throws DeepCheckException {
         List<Double> times = SampleTimes.choose(subject, settings, random);
+        List<Boolean> audioCopied = audioCopied(subject);
         Path dir = workDir();
         try {
-            DecodeReply reply = workers.decode(request(subject, times, dir));
+            DecodeReply reply = workers.decode(request(subject, times, audioCopied, dir));
             return switch (reply.outcome()) {
-                case OK -> sample(subject, times, reply);
+                case OK -> sample(subject, times, audioCopied, reply);
                 case RENDITION_FAULT -> throw new DeepCheckException(reply.message(), true);
                 case ERROR -> throw new DeepCheckException(reply.message(), false);
             };
@@ -72,7 +74,7 @@ final class WorkerFrameSampler implements FrameSampler {
         }
     }
 
-    private static DecodeRequest request(Subject subject, List<Double> times, Path dir) throws IOException {
+    private static DecodeRequest request(Subject subject, List<Double> times, List<Boolean> audioCopied, Path dir) throws IOException {
         Path source = Files.write(dir.resolve("source.ts"), subject.input().source().ts());
         double sourcePeriod = 1.0 / subject.source().frameRate();
         List<DecodeRequest.Rendition> renditions = new ArrayList<>();
@@ -80,7 +82,7 @@ final class WorkerFrameSampler implements FrameSampler {
         for (int i = 0; i < subject.renditionCount(); i++) {
             var sps = subject.sps(i);
             double period = 1.0 / subject.probe(i).frameRate().orElse(subject.source().frameRate());
-            boolean measureAudio = subject.source().hasAudio() && !audioCopied(subject, i);
+            boolean measureAudio = subject.source().hasAudio() && !audioCopied.get(i);
             anyAudioDiffers |= measureAudio;
             renditions.add(new DecodeRequest.Rendition(Files.write(dir.resolve("r" + i + ".ts"), subject.rendition(i)), period,
                     sps.width(), sps.height(), measureAudio));
@@ -88,19 +90,23 @@ final class WorkerFrameSampler implements FrameSampler {
         return new DecodeRequest(source, sourcePeriod, anyAudioDiffers, renditions, times);
     }
 
-    private static boolean audioCopied(Subject subject, int index) {
-        Optional<byte[]> source = subject.source().audioDigest();
-        Optional<byte[]> rendition = subject.probe(index).audioDigest();
-        return source.isPresent() && rendition.isPresent() && Arrays.equals(source.get(), rendition.get());
+    /** Per rendition: its AAC is byte for byte the source's. */
+    private static List<Boolean> audioCopied(Subject subject) {
+        Optional<byte[]> source = TsProbe.audioDigest(subject.input().source().ts());
+        List<Boolean> copied = new ArrayList<>();
+        for (int i = 0; i < subject.renditionCount(); i++) {
+            Optional<byte[]> rendition = TsProbe.audioDigest(subject.rendition(i));
+            copied.add(source.isPresent() && rendition.isPresent() && Arrays.equals(source.get(), rendition.get()));
+        }
+        return copied;
     }
 
-    private static DeepSample sample(Subject subject, List<Double> times, DecodeReply reply) {
+    private static DeepSample sample(Subject subject, List<Double> times, List<Boolean> audioCopied, DecodeReply reply) {
         List<DeepSample.RenditionSample> samples = new ArrayList<>();
         for (int i = 0; i < subject.renditionCount(); i++) {
             DecodeReply.Frames frames = reply.renditions().get(i);
-            boolean copied = subject.source().hasAudio() && audioCopied(subject, i);
             samples.add(new DeepSample.RenditionSample(frames.width(), frames.height(), frames.source(), frames.rendition(),
-                    reply.renditionAudio().get(i).map(WorkerFrameSampler::level), copied));
+                    reply.renditionAudio().get(i).map(WorkerFrameSampler::level), audioCopied.get(i)));
         }
         return new DeepSample(times, samples, reply.sourceAudio().map(WorkerFrameSampler::level));
     }
