@@ -38,7 +38,7 @@ final class ContentCheck extends DeepCheck {
                     + "picture", scores.min(), scores.median(), thresholds.minFrameSsim(), thresholds.minMedianSsim()));
         }
         if (scores.median() < RELATIVE_TEST_BELOW) {
-            OptionalDouble advantage = SsimScores.advantageWhereTheSourceMoves(r);
+            OptionalDouble advantage = scores.advantageWhereTheSourceMoves(r);
             if (advantage.isPresent() && advantage.getAsDouble() < thresholds.minAdvantage()) {
                 return Optional.of(String.format("matches neighbouring source frames as well as the aligned ones (median advantage %.3f, "
                         + "below %.2f)", advantage.getAsDouble(), thresholds.minAdvantage()));
@@ -64,14 +64,13 @@ final class ContentCheck extends DeepCheck {
          * over those frames, or empty when the source does not move. Frames where the source stands still would
          * match both equally and say nothing.
          */
-        static OptionalDouble advantageWhereTheSourceMoves(DeepSample.RenditionSample r) {
+        OptionalDouble advantageWhereTheSourceMoves(DeepSample.RenditionSample r) {
             int n = r.source().size();
             List<Double> advantages = new ArrayList<>();
             for (int k = 0; k < n && n > 1; k++) {
                 byte[] neighbour = r.source().get(k + 1 < n ? k + 1 : k - 1);
                 if (Luma.meanAbsoluteDifference(r.source().get(k), neighbour) >= SOURCE_MOVES) {
-                    advantages.add(Luma.ssim(r.rendition().get(k), r.source().get(k), r.width(), r.height())
-                            - Luma.ssim(r.rendition().get(k), neighbour, r.width(), r.height()));
+                    advantages.add(aligned[k] - Luma.ssim(r.rendition().get(k), neighbour, r.width(), r.height()));
                 }
             }
             return advantages.isEmpty() ? OptionalDouble.empty()

@@ -99,7 +99,7 @@ class HonestCorpusTest {
                 minFrame = Math.min(minFrame, scores.min());
                 medians.add(scores.median());
                 medianByRung.computeIfAbsent(i, k -> new ArrayList<>()).add(scores.median());
-                ContentCheck.SsimScores.advantageWhereTheSourceMoves(r).ifPresent(advantages::add);
+                scores.advantageWhereTheSourceMoves(r).ifPresent(advantages::add);
                 for (int k = 0; k + 1 < r.source().size(); k++) {
                     double source = Luma.meanAbsoluteDifference(r.source().get(k), r.source().get(k + 1));
                     if (source >= ContentCheck.SOURCE_MOVES) {
